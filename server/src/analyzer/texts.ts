@@ -1,0 +1,65 @@
+import type { Clause, Content, ResDocument, Section } from '../model/types';
+
+export type TextKind =
+  | 'cover'
+  | 'proposal'
+  | 'reasons'
+  | 'number'
+  | 'title'
+  | 'history'
+  | 'preamble'
+  | 'call'
+  | 'clause'
+  | 'continuation'
+  | 'subitem'
+  | 'paragraph'
+  | 'annex'
+  | 'footnote';
+
+/** One run of prose with its place in the model: what text rules (typography, spelling) read. */
+export interface TextUnit {
+  content: Content;
+  kind: TextKind;
+  /** index of the resolution, -1 outside any */
+  resolution: number;
+  section: Section | null;
+  clause: Clause | null;
+}
+
+/** Every text run of the document in line order. */
+export function collectTexts(doc: ResDocument): TextUnit[] {
+  const out: TextUnit[] = [];
+  const push = (content: Content, kind: TextKind, resolution = -1, section: Section | null = null, clause: Clause | null = null) =>
+    out.push({ content, kind, resolution, section, clause });
+  for (const p of doc.cover) push(p.content, 'cover');
+  for (const pr of doc.proposals) {
+    for (const p of pr.paragraphs) push(p.content, 'proposal');
+    for (const p of pr.reasons) push(p.content, 'reasons');
+  }
+  doc.resolutions.forEach((res, ri) => {
+    push(res.numberLine.content, 'number', ri);
+    if (res.title) for (const l of res.title.lines) push(l, 'title', ri);
+    if (res.history) push(res.history.content, 'history', ri);
+    if (res.preamble) push(res.preamble.content, 'preamble', ri);
+    for (const s of res.sections) {
+      push(s.call.content, 'call', ri, s);
+      for (const c of s.clauses) {
+        push(c.content, 'clause', ri, s, c);
+        for (const k of c.continuations) push(k, 'continuation', ri, s, c);
+        for (const si of c.subItems) push(si.content, 'subitem', ri, s, c);
+      }
+    }
+    for (const p of res.paragraphs) push(p.content, 'paragraph', ri);
+    for (const a of res.annexes) {
+      push(a.heading, 'annex', ri);
+      if (a.title) push(a.title, 'annex', ri);
+      for (const p of a.paragraphs) push(p.content, 'annex', ri);
+    }
+  });
+  for (const f of doc.footnotes) {
+    const ri = doc.resolutions.findIndex((r) => r.range.start.line <= f.range.start.line && f.range.end.line <= r.range.end.line);
+    push(f.content, 'footnote', ri);
+  }
+  out.sort((a, b) => a.content.line - b.content.line || a.content.column - b.content.column);
+  return out;
+}

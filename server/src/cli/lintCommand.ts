@@ -1,0 +1,110 @@
+/** `reslint PATH...`: lint files, print findings, optionally fix. */
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintText, fixText } from '../engine';
+import { loadConfigFile, loadNearestConfig, lineColOf, type LoadedConfig } from '../engine/configFile';
+import type { Finding, Severity } from '../rules/types';
+import { UsageError } from './errors';
+import { decode, expandPaths } from './files';
+import { formatJson, formatText, type FileResult } from './format';
+
+export interface LintRunOptions {
+  format: 'text' | 'json';
+  configPath?: string;
+  fix: boolean;
+  quiet: boolean;
+  maxWarnings?: number;
+  stdinFilename?: string;
+}
+
+interface IO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: () => Promise<string>;
+}
+
+export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): Promise<number> {
+  const files = await expandPaths(args);
+  let explicit: LoadedConfig | null = null;
+  if (opts.configPath) {
+    try {
+      explicit = loadConfigFile(opts.configPath);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(`cannot read config ${opts.configPath}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+    }
+  }
+  const reported = new Set<string>();
+  const configFor = (dir: string): LoadedConfig => {
+    const loaded = explicit ?? loadNearestConfig(dir);
+    if (loaded.path && loaded.problems.length && !reported.has(loaded.path)) {
+      reported.add(loaded.path);
+      let text = '';
+      try {
+        text = readFileSync(loaded.path, 'utf8');
+      } catch {
+        /* reported below without positions */
+      }
+      for (const p of loaded.problems) {
+        const at = p.offset !== undefined ? lineColOf(text, p.offset) : null;
+        io.err(`reslint: ${loaded.path}${at ? `:${at.line}:${at.column}` : ''}: ${p.message} (the defaults apply for it)\n`);
+      }
+    }
+    return loaded;
+  };
+  const results: FileResult[] = [];
+  let ioError = false;
+  for (const f of files) {
+    let text: string;
+    let name = f;
+    if (f === '-') {
+      text = await io.stdin();
+      name = opts.stdinFilename ?? '<stdin>';
+    } else {
+      let buf: Buffer;
+      try {
+        const st = await fs.stat(f);
+        if (!st.isFile()) {
+          io.err(`reslint: ${f}: not a regular file, skipped\n`);
+          continue;
+        }
+        buf = await fs.readFile(f);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        io.err(`reslint: ${f}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}\n`);
+        ioError = true;
+        continue;
+      }
+      const d = decode(buf);
+      if (!d.ok) {
+        io.err(`reslint: ${f}: skipped: ${d.reason}\n`);
+        continue;
+      }
+      if (d.note) io.err(`reslint: ${f}: ${d.note}\n`);
+      text = d.text;
+    }
+    const { config } = configFor(f === '-' ? process.cwd() : path.dirname(path.resolve(f)));
+    let findings: Finding[];
+    if (opts.fix) {
+      const r = fixText(text, { config });
+      findings = r.findings;
+      if (r.text !== text) {
+        if (f === '-') io.out(r.text);
+        else await fs.writeFile(f, r.text, 'utf8');
+      }
+    } else {
+      findings = lintText(text, { config }).findings;
+    }
+    if (opts.quiet) findings = findings.filter((x) => x.severity === 'error');
+    results.push({ file: name, findings });
+  }
+  if (!(opts.fix && files.length === 1 && files[0] === '-')) io.out(opts.format === 'json' ? formatJson(results) : formatText(results));
+  if (ioError) return 2;
+  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((x) => x.severity === s).length, 0);
+  if (count('error') > 0) return 1;
+  if (opts.maxWarnings !== undefined && count('warning') > opts.maxWarnings) {
+    io.err(`reslint: too many warnings (${count('warning')}; at most ${opts.maxWarnings} allowed)\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,91 @@
+/**
+ * The engine: model → findings. Runs every enabled rule over one parsed document, applies
+ * severities from the configuration and the inline `reslint-disable` directives, and keeps
+ * going when a rule throws.
+ */
+import { Analysis } from '../analyzer/analysis';
+import type { ResDocument } from '../model/types';
+import { RULES } from '../rules';
+import type { Finding, Report, Rule, RuleContext } from '../rules/types';
+import { defaultConfig, effectiveSeverity, type Config } from './config';
+import { loadReferenceData, type ReferenceData } from '../data/reference';
+
+export interface LintOptions {
+  config?: Config;
+  data?: ReferenceData;
+  rules?: Rule[];
+  /** called once per rule that throws; its findings for this document are dropped */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+  /** reuse an analysis already made for this document */
+  analysis?: Analysis;
+}
+
+export function lintDocument(doc: ResDocument, options: LintOptions = {}): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const data = options.data ?? loadReferenceData();
+  const analysis = options.analysis ?? new Analysis(doc);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
+    if (severity === 'off') continue;
+    const own: Finding[] = [];
+    const ctx: RuleContext = {
+      doc,
+      analysis,
+      data,
+      options: config.rules[rule.id]?.options,
+      report(r: Report) {
+        own.push({ rule: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes });
+      },
+    };
+    try {
+      rule.check(ctx);
+      for (const f of own) findings.push(f);
+    } catch (e) {
+      options.onRuleError?.(rule, e);
+    }
+  }
+  const kept = applyDirectives(doc, findings);
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return kept;
+}
+
+/** Drops findings silenced by `<!-- reslint-disable-line rule -->` and friends. */
+function applyDirectives(doc: ResDocument, findings: Finding[]): Finding[] {
+  if (doc.directives.length === 0) return findings;
+  const perLine = new Map<number, Set<string> | 'all'>();
+  const add = (line: number, rules: string[]) => {
+    const cur = perLine.get(line);
+    if (cur === 'all') return;
+    if (rules.length === 0) perLine.set(line, 'all');
+    else {
+      const s = cur ?? new Set<string>();
+      for (const r of rules) s.add(r);
+      perLine.set(line, s);
+    }
+  };
+  const blocks: { start: number; end: number; rules: string[] }[] = [];
+  const open: { line: number; rules: string[] }[] = [];
+  for (const d of [...doc.directives].sort((a, b) => a.range.start.line - b.range.start.line)) {
+    if (d.kind === 'disable-line' || d.kind === 'disable-next-line') add(d.line, d.rules);
+    else if (d.kind === 'disable') open.push({ line: d.line, rules: d.rules });
+    else {
+      // enable closes the matching disables (all of them when it names no rule)
+      for (let i = open.length - 1; i >= 0; i--) {
+        const o = open[i];
+        if (d.rules.length === 0 || o.rules.some((r) => d.rules.includes(r)) || o.rules.length === 0) {
+          blocks.push({ start: o.line, end: d.line, rules: o.rules });
+          open.splice(i, 1);
+        }
+      }
+    }
+  }
+  for (const o of open) blocks.push({ start: o.line, end: Number.MAX_SAFE_INTEGER, rules: o.rules });
+  return findings.filter((f) => {
+    const line = f.range.start.line;
+    const s = perLine.get(line);
+    if (s === 'all' || (s && s.has(f.rule))) return false;
+    for (const b of blocks) if (line >= b.start && line <= b.end && (b.rules.length === 0 || b.rules.includes(f.rule))) return false;
+    return true;
+  });
+}

@@ -1,0 +1,35 @@
+/** Go to definition and find references for clause references (`considering e) above`). */
+import type { Location } from 'vscode-languageserver';
+import type { Analysis } from '../analyzer/analysis';
+import type { ClauseRef } from '../analyzer/clauseRefs';
+import { containsPos } from '../model/content';
+import type { Clause, Position } from '../model/types';
+
+export function refAt(analysis: Analysis, pos: Position): ClauseRef | undefined {
+  return analysis.clauseRefs.find((r) => containsPos(r.range, pos));
+}
+
+/** The clause whose label is under the cursor. */
+export function clauseAt(analysis: Analysis, pos: Position): Clause | undefined {
+  for (const res of analysis.doc.resolutions)
+    for (const s of res.sections)
+      for (const c of s.clauses) if (c.label && containsPos(c.label.range, pos)) return c;
+  return undefined;
+}
+
+export function definition(analysis: Analysis, uri: string, pos: Position): Location | null {
+  const ref = refAt(analysis, pos);
+  if (!ref?.target) return null;
+  const t = ref.target;
+  return { uri, range: t.label ? t.label.range : t.range };
+}
+
+export function references(analysis: Analysis, uri: string, pos: Position, includeDeclaration: boolean): Location[] {
+  const ref = refAt(analysis, pos);
+  const target = ref ? ref.target : clauseAt(analysis, pos);
+  if (!target) return [];
+  const out: Location[] = [];
+  if (includeDeclaration) out.push({ uri, range: target.label ? target.label.range : target.range });
+  for (const r of analysis.clauseRefs) if (r.target === target) out.push({ uri, range: r.range });
+  return out;
+}

@@ -1,0 +1,144 @@
+import type { Content, Directive, Footnote, FootnoteRef, Trace } from '../model/types';
+
+/** Splits text into lines (\n, \r\n or \r), without terminators. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export interface CleanLine {
+  content: Content;
+  traces: Trace[];
+  footnotes: Footnote[];
+  footnoteRefs: FootnoteRef[];
+  directives: Directive[];
+}
+
+const DIRECTIVE_RE = /^<!--\s*reslint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/;
+
+/** Characters that trigger the slow path: `[`, `<`, NBSP, narrow NBSP, U+2010, U+2011, soft hyphen, BOM. */
+const SPECIAL_RE = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/;
+
+/**
+ * Cleans one raw line: removes Word's traces (bookmarks, footnote markers, inline
+ * footnote bodies), soft hyphens and reslint directives, and normalises non-breaking
+ * spaces and hyphens to plain ones. The mapping back to raw columns is kept.
+ */
+export function cleanLine(raw: string, line: number): CleanLine {
+  if (!SPECIAL_RE.test(raw)) {
+    return { content: { line, column: 0, text: raw, shifts: [] }, traces: [], footnotes: [], footnoteRefs: [], directives: [] };
+  }
+  const traces: Trace[] = [];
+  const footnotes: Footnote[] = [];
+  const footnoteRefs: FootnoteRef[] = [];
+  const directives: Directive[] = [];
+  let out = '';
+  const shifts: number[] = [];
+  let removed = 0;
+  const remove = (from: number, to: number) => {
+    removed += to - from;
+    shifts.push(out.length, removed);
+  };
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 0x5b /* [ */) {
+      const rest = raw.startsWith('[bookmark:', i) ? 1 : raw.startsWith('[footnoteRef:', i) ? 2 : 0;
+      if (rest === 1) {
+        const close = raw.indexOf(']', i);
+        if (close > 0) {
+          traces.push({ kind: 'bookmark', value: raw.slice(i + 10, close).trim(), range: r(line, i, close + 1) });
+          remove(i, close + 1);
+          i = close + 1;
+          continue;
+        }
+      } else if (rest === 2) {
+        const m = /^\[footnoteRef:(\d+)\](\d*)/.exec(raw.slice(i, i + 40));
+        if (m) {
+          const end = i + m[0].length;
+          traces.push({ kind: 'footnoteRef', value: m[1], range: r(line, i, end) });
+          footnoteRefs.push({ id: m[1], range: r(line, i, end) });
+          remove(i, end);
+          i = end;
+          continue;
+        }
+      } else {
+        // inline footnote body: `[1: 1\tThese include …]`
+        const m = /^\[(\d+): ?/.exec(raw.slice(i, i + 12));
+        if (m) {
+          const close = matchingBracket(raw, i);
+          if (close > 0) {
+            const bodyStart = i + m[0].length;
+            const inner = cleanLine(raw.slice(bodyStart, close), line);
+            const content: Content = shiftContent(inner.content, bodyStart);
+            footnotes.push({ id: m[1], range: r(line, i, close + 1), content });
+            traces.push({ kind: 'footnoteBody', value: m[1], range: r(line, i, close + 1) });
+            remove(i, close + 1);
+            i = close + 1;
+            continue;
+          }
+        }
+      }
+    } else if (ch === 0x3c /* < */ && raw.startsWith('<!--', i)) {
+      const m = DIRECTIVE_RE.exec(raw.slice(i));
+      if (m) {
+        const end = i + m[0].length;
+        const rules = m[2]
+          .split(/[\s,]+/)
+          .map((s) => s.trim())
+          .filter((s) => s && s !== '--');
+        directives.push({
+          kind: m[1] as Directive['kind'],
+          line: m[1] === 'disable-next-line' ? line + 1 : line,
+          range: r(line, i, end),
+          rules,
+        });
+        remove(i, end);
+        i = end;
+        continue;
+      }
+    } else if (ch === 0xa0 || ch === 0x202f) {
+      out += ' ';
+      i++;
+      continue;
+    } else if (ch === 0x2011 || ch === 0x2010) {
+      out += '-';
+      i++;
+      continue;
+    } else if (ch === 0xad || ch === 0xfeff) {
+      remove(i, i + 1);
+      i++;
+      continue;
+    }
+    out += raw[i];
+    i++;
+  }
+  // merge shifts recorded at the same index (consecutive removals)
+  const merged: number[] = [];
+  for (let k = 0; k < shifts.length; k += 2) {
+    if (merged.length && merged[merged.length - 2] === shifts[k]) merged[merged.length - 1] = shifts[k + 1];
+    else merged.push(shifts[k], shifts[k + 1]);
+  }
+  return { content: { line, column: 0, text: out, shifts: merged }, traces, footnotes, footnoteRefs, directives };
+}
+
+function shiftContent(c: Content, by: number): Content {
+  return { line: c.line, column: c.column + by, text: c.text, shifts: c.shifts };
+}
+
+function matchingBracket(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x5b) depth++;
+    else if (ch === 0x5d) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function r(line: number, from: number, to: number) {
+  return { start: { line, character: from }, end: { line, character: to } };
+}

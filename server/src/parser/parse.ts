@@ -1,0 +1,626 @@
+/**
+ * Parser: plain text → document model. Tolerant: any input gives a tree, nothing throws;
+ * what cannot be placed becomes a plain paragraph.
+ */
+import { rangeIn, slice, trimmedEnd, trimmedStart } from '../model/content';
+import type {
+  Annex,
+  Call,
+  Clause,
+  Content,
+  Footnote,
+  FootnoteRef,
+  Label,
+  MeetingRef,
+  NumberKind,
+  Paragraph,
+  Proposal,
+  Range,
+  ResDocument,
+  Resolution,
+  Section,
+  SubItem,
+} from '../model/types';
+import { letterOrdinal, romanOrdinal } from '../model/vocabulary';
+import { cleanLine, splitLines, type CleanLine } from './lines';
+import {
+  ANNEX_RE,
+  DASH_RE,
+  HISTORY_RE,
+  NUMBER_LINE_RE,
+  PROPOSAL_RE,
+  REASONS_RE,
+  isRomanLike,
+  matchCall,
+  matchLabel,
+  matchPreamble,
+  parseMeeting,
+  proposalSymbol,
+  type CallMatch,
+  type LabelMatch,
+} from './patterns';
+
+export interface ParseOptions {
+  /** reuse cleaned lines from a previous parse (keyed by raw line text) */
+  cache?: Map<string, CleanLine>;
+}
+
+type State = 'cover' | 'proposal' | 'reasons' | 'header' | 'body' | 'annex';
+
+function fullRange(c: Content): Range {
+  return rangeIn(c, 0, c.text.length);
+}
+
+function span(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+/** Parses a resolution, several resolutions, or a proposal into the document model. */
+export function parse(text: string, options: ParseOptions = {}): ResDocument {
+  const lines = splitLines(text);
+  const doc: ResDocument = {
+    text,
+    lines,
+    cover: [],
+    proposals: [],
+    resolutions: [],
+    footnotes: [],
+    traces: [],
+    directives: [],
+  };
+  const cache = options.cache;
+  const cleaned: CleanLine[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    let cl: CleanLine | undefined;
+    if (cache) {
+      const hit = cache.get(raw);
+      if (hit && hit.content.line === i) cl = hit;
+      else if (hit) cl = relocate(hit, i);
+    }
+    if (!cl) {
+      cl = cleanLine(raw, i);
+      if (cache) cache.set(raw, cl);
+    }
+    cleaned[i] = cl;
+    if (cl.traces.length) doc.traces.push(...cl.traces);
+    if (cl.footnotes.length) doc.footnotes.push(...cl.footnotes);
+    if (cl.directives.length) doc.directives.push(...cl.directives);
+  }
+  new Builder(doc, cleaned).run();
+  return doc;
+}
+
+/** A cached clean line moved to another line number. */
+function relocate(cl: CleanLine, line: number): CleanLine {
+  const mv = (r: Range): Range => ({ start: { line, character: r.start.character }, end: { line, character: r.end.character } });
+  return {
+    content: { ...cl.content, line },
+    traces: cl.traces.map((t) => ({ ...t, range: mv(t.range) })),
+    footnotes: cl.footnotes.map((f) => ({ ...f, range: mv(f.range), content: { ...f.content, line } })),
+    footnoteRefs: cl.footnoteRefs.map((f) => ({ ...f, range: mv(f.range) })),
+    directives: cl.directives.map((d) => ({
+      ...d,
+      line: d.kind === 'disable-next-line' ? line + 1 : line,
+      range: mv(d.range),
+    })),
+  };
+}
+
+class Builder {
+  private state: State = 'cover';
+  private proposal: Proposal | null = null;
+  private res: Resolution | null = null;
+  private section: Section | null = null;
+  private clause: Clause | null = null;
+  private annex: Annex | null = null;
+  private titleOpen = false;
+
+  constructor(
+    private doc: ResDocument,
+    private cleaned: CleanLine[],
+  ) {}
+
+  run(): void {
+    const n = this.cleaned.length;
+    for (let i = 0; i < n; i++) {
+      const cl = this.cleaned[i];
+      const c = cl.content;
+      const t = c.text;
+      const ts = trimmedStart(t);
+      if (ts >= t.length) continue; // blank (or only traces)
+      this.line(i, cl, ts);
+    }
+    this.closeResolution();
+    this.closeProposal();
+  }
+
+  private para(c: Content): Paragraph {
+    const s = trimmedStart(c.text);
+    const e = trimmedEnd(c.text);
+    const content = slice(c, s, e);
+    return { range: fullRange(content), content };
+  }
+
+  private line(i: number, cl: CleanLine, ts: number): void {
+    const c = cl.content;
+    const t = c.text;
+
+    // proposal symbols lead everything
+    const first = t.charCodeAt(ts);
+    if (first === 65 || first === 77 || first === 83 || first === 78 || first === 40) {
+      const pm = PROPOSAL_RE.exec(t);
+      if (pm && (pm[2] === '' || /^[A-Z0-9][\w-]*\/[\w/.-]+$/.test(pm[2]) || /^[A-Z]{2,}/.test(pm[2]))) {
+        if (pm[2] === '' || /\//.test(pm[2])) {
+          this.startProposal(c, pm);
+          return;
+        }
+      }
+    }
+    if (this.proposal && REASONS_RE.test(t)) {
+      this.closeResolution();
+      this.state = 'reasons';
+      this.proposal.reasons.push(this.para(c));
+      this.extend(this.proposal, c);
+      return;
+    }
+
+    const nm = NUMBER_LINE_RE.exec(t);
+    if (nm && (this.state !== 'body' || !this.clause || true)) {
+      // a number line inside a clause list would need a label; bare number lines start a resolution
+      this.startResolution(c, nm);
+      return;
+    }
+
+    switch (this.state) {
+      case 'cover':
+        this.doc.cover.push(this.para(c));
+        return;
+      case 'proposal':
+      case 'reasons':
+        if (this.state === 'reasons') this.proposal!.reasons.push(this.para(c));
+        else this.proposal!.paragraphs.push(this.para(c));
+        this.extend(this.proposal!, c);
+        return;
+      case 'header':
+        this.headerLine(i, cl, ts);
+        return;
+      case 'body':
+        this.bodyLine(i, cl, ts);
+        return;
+      case 'annex':
+        this.annexLine(c);
+        return;
+    }
+  }
+
+  private extend(node: { range: Range }, c: Content): void {
+    node.range = { start: node.range.start, end: { line: c.line, character: c.column + c.text.length + extraOf(c) } };
+  }
+
+  private startProposal(c: Content, pm: RegExpExecArray): void {
+    this.closeResolution();
+    this.closeProposal();
+    const symStart = t0(c.text);
+    const sym = pm[1];
+    const idStart = pm[2] ? c.text.indexOf(pm[2], symStart + sym.length) : symStart + sym.length;
+    const p: Proposal = {
+      symbol: proposalSymbol(sym),
+      symbolRange: rangeIn(c, symStart, symStart + sym.length),
+      identifier: pm[2] ?? '',
+      identifierRange: rangeIn(c, idStart, idStart + (pm[2]?.length ?? 0)),
+      range: rangeIn(c, symStart, trimmedEnd(c.text)),
+      reasons: [],
+      resolutions: [],
+      paragraphs: [],
+    };
+    this.doc.proposals.push(p);
+    this.proposal = p;
+    this.state = 'proposal';
+  }
+
+  private closeProposal(): void {
+    this.proposal = null;
+  }
+
+  private startResolution(c: Content, nm: RegExpExecArray): void {
+    this.closeResolution();
+    if (this.state === 'reasons') this.state = 'proposal';
+    const s = t0(c.text);
+    const e = trimmedEnd(c.text);
+    const numberText = nm[3];
+    const numberStart = c.text.indexOf(numberText, s + nm[1].length + nm[2].length);
+    let meeting: MeetingRef | null = null;
+    if (nm[4] !== undefined) {
+      const open = c.text.indexOf('(', numberStart + numberText.length);
+      meeting = this.meeting(c, nm[4], open + 1);
+    }
+    const kindWord = nm[2].toLowerCase();
+    const kind: NumberKind =
+      kindWord === 'recommendation' ? 'Recommendation' : kindWord === 'decision' ? 'Decision' : kindWord === 'opinion' ? 'Opinion' : 'Resolution';
+    const content = slice(c, s, e);
+    const res: Resolution = {
+      range: fullRange(content),
+      numberLine: {
+        range: fullRange(content),
+        kind,
+        draft: nm[1].length > 0,
+        number: numberText,
+        numberRange: rangeIn(c, numberStart, numberStart + numberText.length),
+        meeting,
+        content,
+      },
+      title: null,
+      history: null,
+      preamble: null,
+      sections: [],
+      annexes: [],
+      paragraphs: [],
+      proposal: this.proposal ? this.doc.proposals.length - 1 : -1,
+    };
+    this.doc.resolutions.push(res);
+    if (this.proposal) this.proposal.resolutions.push(this.doc.resolutions.length - 1);
+    this.res = res;
+    this.section = null;
+    this.clause = null;
+    this.annex = null;
+    this.titleOpen = true;
+    this.state = 'header';
+  }
+
+  private meeting(c: Content, text: string, offset: number): MeetingRef | null {
+    const m = parseMeeting(text, offset);
+    if (!m) return null;
+    return {
+      place: m.place,
+      year: m.year,
+      wrcForm: m.wrcForm,
+      rev: m.rev,
+      raw: text,
+      range: rangeIn(c, m.start, m.end),
+    };
+  }
+
+  private closeResolution(): void {
+    if (this.res) {
+      this.closeSection();
+      if (this.proposal) this.proposal.range = span(this.proposal.range, this.res.range);
+    }
+    this.res = null;
+    this.annex = null;
+  }
+
+  private closeSection(): void {
+    this.section = null;
+    this.clause = null;
+  }
+
+  private grow(c: Content): void {
+    const res = this.res!;
+    const end = { line: c.line, character: c.column + c.text.length + extraOf(c) };
+    res.range = { start: res.range.start, end };
+    if (this.proposal) this.proposal.range = { start: this.proposal.range.start, end };
+  }
+
+  private headerLine(i: number, cl: CleanLine, ts: number): void {
+    const c = cl.content;
+    const t = c.text;
+    const res = this.res!;
+    this.grow(c);
+    const hm = HISTORY_RE.exec(t);
+    if (hm && !res.history && !res.preamble) {
+      const open = t.indexOf('(') + 1;
+      const meetings: MeetingRef[] = [];
+      let off = open;
+      for (const part of hm[1].split(';')) {
+        const m = this.meeting(c, part.trim(), off + (part.length - part.trimStart().length));
+        if (m) meetings.push(m);
+        off += part.length + 1;
+      }
+      const content = slice(c, ts, trimmedEnd(t));
+      res.history = { range: fullRange(content), meetings, content };
+      this.titleOpen = false;
+      return;
+    }
+    const pm = matchPreamble(t);
+    if (pm && !res.preamble) {
+      const content = slice(c, ts, trimmedEnd(t));
+      res.preamble = {
+        range: fullRange(content),
+        content,
+        body: pm.body,
+        bodyText: pm.bodyText,
+        meeting: pm.meetingText !== null ? this.meeting(c, pm.meetingText, pm.meetingStart) : null,
+        endsWithComma: pm.endsWithComma,
+      };
+      this.titleOpen = false;
+      this.state = 'body';
+      return;
+    }
+    const cm = matchCall(t);
+    if (cm) {
+      this.state = 'body';
+      this.startSection(c, cm);
+      return;
+    }
+    if (this.titleOpen && !res.history) {
+      const content = slice(c, ts, trimmedEnd(t));
+      if (!res.title) res.title = { range: fullRange(content), lines: [content], text: content.text };
+      else {
+        res.title.lines.push(content);
+        res.title.range = span(res.title.range, fullRange(content));
+        res.title.text += ' ' + content.text;
+      }
+      return;
+    }
+    // something after the history line that is neither preamble nor call: the body begins
+    this.state = 'body';
+    this.bodyLine(i, cl, ts);
+  }
+
+  private startSection(c: Content, cm: CallMatch): void {
+    const res = this.res!;
+    this.closeSection();
+    const content = slice(c, cm.start, cm.end);
+    const call: Call = {
+      range: fullRange(content),
+      content,
+      text: content.text,
+      head: cm.head,
+      kind: cm.kind,
+      modifier: cm.modifier,
+      toVerb: cm.toVerb,
+      toVerbRange: cm.toVerb ? rangeIn(c, cm.toVerbStart, cm.toVerbStart + cm.toVerb.length) : null,
+      addressee: cm.addressee,
+      addresseeRange: cm.addressee ? rangeIn(c, cm.addresseeStart, cm.addresseeStart + cm.addressee.length) : null,
+      known: true,
+    };
+    const section: Section = { range: call.range, call, clauses: [], index: res.sections.length };
+    res.sections.push(section);
+    this.section = section;
+  }
+
+  private bodyLine(i: number, cl: CleanLine, ts: number): void {
+    const c = cl.content;
+    const t = c.text;
+    this.grow(c);
+    if (ANNEX_RE.test(t)) {
+      this.closeSection();
+      const content = slice(c, ts, trimmedEnd(t));
+      const word = content.text.split(/[ \t]/)[0].toLowerCase();
+      const annex: Annex = {
+        range: fullRange(content),
+        heading: content,
+        kind: word === 'appendix' ? 'appendix' : word === 'attachment' ? 'attachment' : 'annex',
+        title: null,
+        paragraphs: [],
+      };
+      this.res!.annexes.push(annex);
+      this.annex = annex;
+      this.state = 'annex';
+      return;
+    }
+    const lm = matchLabel(t);
+    if (!lm) {
+      const cm = matchCall(t);
+      if (cm) {
+        this.startSection(c, cm);
+        return;
+      }
+      if (this.looksLikeUnknownCall(i, t)) {
+        const s = ts;
+        const e = trimmedEnd(t);
+        const content = slice(c, s, e);
+        const words = content.text.split(/[ \t]+/);
+        this.closeSection();
+        const res = this.res!;
+        const call: Call = {
+          range: fullRange(content),
+          content,
+          text: content.text,
+          head: words[0].toLowerCase(),
+          kind: /^(resolv|decid|instruct|invit|request|encourag|urg|call)/i.test(words[0]) ? 'operative' : 'preambular',
+          modifier: null,
+          toVerb: null,
+          toVerbRange: null,
+          addressee: words.length > 1 ? words.slice(1).join(' ') : null,
+          addresseeRange: null,
+          known: false,
+        };
+        const section: Section = { range: call.range, call, clauses: [], index: res.sections.length };
+        res.sections.push(section);
+        this.section = section;
+        return;
+      }
+    }
+    const section = this.section;
+    if (!section) {
+      this.res!.paragraphs.push(this.para(c));
+      return;
+    }
+    section.range = span(section.range, fullRange(slice(c, 0, trimmedEnd(t))));
+
+    // sub-items: dashes, or roman/letter items after a clause that opened a list
+    const dash = !lm ? DASH_RE.exec(t) : null;
+    const clause = this.clause;
+    if (clause && this.listOpen(clause)) {
+      if (dash || (lm && this.isSubLabel(section, clause, lm)) || (!lm && !this.isNewClauseText(t, ts))) {
+        this.addSubItem(clause, cl, lm, dash);
+        return;
+      }
+    } else if (clause && lm && section.call.kind === 'operative' && lm.letters) {
+      // lettered items inside operative clauses are sub-items
+      this.addSubItem(clause, cl, lm, null);
+      return;
+    } else if (clause && dash) {
+      this.addSubItem(clause, cl, null, dash);
+      return;
+    }
+    if (lm) {
+      const label = this.makeLabel(c, lm, section, false);
+      const body = slice(c, lm.bodyStart, trimmedEnd(t));
+      this.newClause(section, label, body, cl, c);
+      return;
+    }
+    if (clause && !clause.label && section.clauses.length === 1 && !endsClause(clause)) {
+      // a further paragraph of a lone, unlabelled clause
+      clause.continuations.push(slice(c, ts, trimmedEnd(t)));
+      clause.range = span(clause.range, fullRange(slice(c, ts, trimmedEnd(t))));
+      clause.footnoteRefs.push(...cl.footnoteRefs);
+      return;
+    }
+    this.newClause(section, null, slice(c, ts, trimmedEnd(t)), cl, c);
+  }
+
+  private newClause(section: Section, label: Label | null, body: Content, cl: CleanLine, c: Content): void {
+    const start = label ? label.range.start : fullRange(body).start;
+    const clause: Clause = {
+      range: { start, end: fullRange(body).end },
+      label,
+      content: body,
+      continuations: [],
+      subItems: [],
+      footnoteRefs: [...cl.footnoteRefs],
+    };
+    section.clauses.push(clause);
+    this.clause = clause;
+    void c;
+  }
+
+  private addSubItem(clause: Clause, cl: CleanLine, lm: LabelMatch | null, dash: RegExpExecArray | null): void {
+    const c = cl.content;
+    const t = c.text;
+    const e = trimmedEnd(t);
+    let label: Label | null = null;
+    let bullet: string | null = null;
+    let bodyStart = trimmedStart(t);
+    if (lm) {
+      label = this.makeLabel(c, lm, null, true);
+      bodyStart = lm.bodyStart;
+    } else if (dash) {
+      bullet = dash[1];
+      bodyStart = dash[0].length;
+    }
+    const content = slice(c, bodyStart, e);
+    const startPos = label ? label.range.start : rangeIn(c, trimmedStart(t), trimmedStart(t)).start;
+    const item: SubItem = { range: { start: startPos, end: fullRange(content).end }, label, bullet, content };
+    clause.subItems.push(item);
+    clause.range = span(clause.range, item.range);
+    clause.footnoteRefs.push(...cl.footnoteRefs);
+  }
+
+  /** the clause (or its last sub-item) ends with a colon or a `;` inside an open list */
+  private listOpen(clause: Clause): boolean {
+    const own = lastText(clause.continuations.length ? clause.continuations[clause.continuations.length - 1] : clause.content);
+    if (clause.subItems.length === 0) return own.endsWith(':');
+    if (!own.endsWith(':')) return false;
+    const last = lastText(clause.subItems[clause.subItems.length - 1].content);
+    return last.endsWith(';') || last.endsWith(':') || last.endsWith('and') || last.endsWith('or') || last.endsWith(', and') || last.endsWith('; and');
+  }
+
+  /** a label inside an open list: roman numerals and letters in preambular sections are items */
+  private isSubLabel(section: Section, clause: Clause, lm: LabelMatch): boolean {
+    if (lm.dotted) return true;
+    if (lm.letters) {
+      if (section.call.kind === 'operative') return true;
+      // preambular: `i)` after `h)` is the next clause, `i)` after a colon is an item
+      if (isRomanLike(lm.letters)) {
+        const prev = clause.label;
+        const nextLetter = prev && prev.kind === 'letter' && letterOrdinal(lm.letters) === prev.ordinal + 1;
+        return !nextLetter || clause.subItems.length > 0;
+      }
+      return clause.subItems.length > 0 && clause.subItems[0].label?.kind === 'letter';
+    }
+    // digits inside a preambular list are items; in operative sections they are clauses
+    return section.call.kind === 'preambular';
+  }
+
+  private isNewClauseText(t: string, ts: number): boolean {
+    return /^(that|to)[ \t]/.test(t.slice(ts, ts + 5));
+  }
+
+  private makeLabel(c: Content, lm: LabelMatch, section: Section | null, sub: boolean): Label {
+    let kind: Label['kind'];
+    let base: string;
+    let ordinal: number;
+    if (lm.dotted) {
+      kind = 'dotted';
+      base = lm.dotted;
+      ordinal = parseInt(lm.dotted.split('.').pop()!, 10);
+    } else if (lm.digits) {
+      kind = 'number';
+      base = lm.digits;
+      ordinal = parseInt(lm.digits, 10);
+    } else {
+      base = lm.letters!;
+      const roman = sub ? isRomanLike(base) && !(base.length === 1 && base !== 'i' && base !== 'v' && base !== 'x') : false;
+      kind = roman ? 'roman' : 'letter';
+      ordinal = roman ? romanOrdinal(base) : letterOrdinal(base);
+      void section;
+    }
+    return {
+      text: lm.text,
+      range: rangeIn(c, lm.start, lm.end),
+      kind,
+      ordinal,
+      base,
+      suffixOrdinal: lm.suffixOrdinal,
+      suffix: lm.suffix,
+      separator: lm.separator,
+    };
+  }
+
+  /**
+   * A short unlabelled line that does not end like a clause, followed by a labelled
+   * clause or a `that`/`to` line, is an unknown call (`considers`, `recognising`).
+   */
+  private looksLikeUnknownCall(i: number, t: string): boolean {
+    const s = trimmedStart(t);
+    const e = trimmedEnd(t);
+    const first = t.charCodeAt(s);
+    if (!(first >= 97 && first <= 122)) return false;
+    const body = t.slice(s, e);
+    if (/[;.,:]$/.test(body)) return false;
+    if (/^(that|to|and|or|the|a|an|in|of|on|for|with)\b/.test(body)) return false;
+    const words = body.split(/[ \t]+/);
+    if (words.length > 4) return false;
+    if (!/^[a-z]+$/.test(words[0]) || words[0].length < 4) return false;
+    // next non-blank line
+    for (let j = i + 1; j < this.cleaned.length; j++) {
+      const nt = this.cleaned[j].content.text;
+      const ns = trimmedStart(nt);
+      if (ns >= nt.length) continue;
+      return !!matchLabel(nt) || /^(that|to)[ \t]/.test(nt.slice(ns, ns + 5));
+    }
+    return false;
+  }
+
+  private annexLine(c: Content): void {
+    const annex = this.annex!;
+    this.grow(c);
+    const p = this.para(c);
+    if (!annex.title && annex.paragraphs.length === 0) annex.title = p.content;
+    else annex.paragraphs.push(p);
+    annex.range = span(annex.range, p.range);
+  }
+}
+
+function t0(text: string): number {
+  return trimmedStart(text);
+}
+
+function extraOf(c: Content): number {
+  return c.shifts.length ? c.shifts[c.shifts.length - 1] : 0;
+}
+
+function lastText(c: Content): string {
+  return c.text.slice(0, trimmedEnd(c.text));
+}
+
+function endsClause(clause: Clause): boolean {
+  const c = clause.continuations.length ? clause.continuations[clause.continuations.length - 1] : clause.content;
+  const t = lastText(c);
+  return t.endsWith(';') || t.endsWith('.') || t.endsWith(',');
+}
+
+export type { Footnote, FootnoteRef };

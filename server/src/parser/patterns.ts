@@ -1,0 +1,324 @@
+/**
+ * Line-level recognisers. Each takes the cleaned text of one line and says what it is.
+ * All regular expressions here are anchored and free of nested unbounded quantifiers.
+ */
+import type { AdoptingBody, ProposalSymbol } from '../model/types';
+import {
+  LATIN_SUFFIXES,
+  OPERATIVE_ADDRESSED,
+  OPERATIVE_PLAIN,
+  PREAMBULAR_CALLS,
+  letterOrdinal,
+  romanOrdinal,
+  suffixOrdinal,
+} from '../model/vocabulary';
+
+const SUFFIX = `(?:${LATIN_SUFFIXES.join('|')})`;
+
+export const NUMBER_LINE_RE = new RegExp(
+  String.raw`^[ \t]*((?:draft[ \t]+new[ \t]+)?)(resolution|recommendation|decision|opinion)[ \t]+(?:No\.?[ \t]*)?((?:ITU-R[ \t]+)?(?:\d{1,4}[A-Z]?|\[[^\]]{0,60}\]))[ \t]*(?:\(([^()]{0,120})\))?[ \t]*$`,
+  'i',
+);
+
+export const HISTORY_RE = /^[ \t]*\(([^()]{0,300}\d{2,4}[^()]{0,20})\)[ \t]*$/;
+
+export const PROPOSAL_RE = /^[ \t]*(\(MOD\)|ADD\*|SUP\*|ADD|MOD|SUP|NOC)(?=[ \t]|$)[ \t]*(\S*)/;
+
+export const REASONS_RE = /^[ \t]*Reasons?:/;
+
+export const ANNEX_RE = /^[ \t]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)(?:[ \t]+[0-9IVXA-Z]{1,5})?(?:[ \t]+\([^()]{0,100}\))?[ \t]*$/;
+
+export interface LabelMatch {
+  /** start of the label in the text */
+  start: number;
+  /** end of the label (exclusive) */
+  end: number;
+  /** start of the body (after the separator) */
+  bodyStart: number;
+  text: string;
+  /** a lower-case letter run: letter or roman, decided by context */
+  letters: string | null;
+  digits: string | null;
+  dotted: string | null;
+  suffix: string;
+  suffixOrdinal: number;
+  separator: 'tab' | 'space' | 'mixed' | 'none';
+}
+
+const LABEL_RE = new RegExp(
+  String.raw`^[ \t]*(?:\(?([a-z]{1,4})(?:[ \t]?(${SUFFIX}))?\)|(\d{1,3})(?:[ \t]?(${SUFFIX}))?[.)]?|(\d{1,3}(?:\.\d{1,3}){1,4})\.?)(?=[ \t]|$)`,
+);
+
+/** Recognises a clause label at the start of a line (`a)`, `a bis)`, `2`, `2bis`, `1.1`, `i)`). */
+export function matchLabel(text: string): LabelMatch | null {
+  const c = text.charCodeAt(0);
+  // fast reject: labels start with a letter, a digit, `(` or white space
+  if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 40 || c === 32 || c === 9)) return null;
+  const m = LABEL_RE.exec(text);
+  if (!m) return null;
+  const full = m[0];
+  let start = 0;
+  while (start < full.length && (full[start] === ' ' || full[start] === '\t')) start++;
+  const end = full.length;
+  let p = end;
+  let tabs = 0;
+  let spaces = 0;
+  while (p < text.length) {
+    const ch = text[p];
+    if (ch === '\t') tabs++;
+    else if (ch === ' ') spaces++;
+    else break;
+    p++;
+  }
+  const suffix = m[2] ?? m[4] ?? '';
+  return {
+    start,
+    end,
+    bodyStart: p,
+    text: full.slice(start),
+    letters: m[1] ?? null,
+    digits: m[3] ?? null,
+    dotted: m[5] ?? null,
+    suffix,
+    suffixOrdinal: suffix ? suffixOrdinal(suffix) : 0,
+    separator: tabs && spaces ? 'mixed' : tabs ? 'tab' : spaces ? 'space' : 'none',
+  };
+}
+
+export function lettersOrdinal(s: string, roman: boolean): number {
+  return roman ? romanOrdinal(s) : letterOrdinal(s);
+}
+
+export function isRomanLike(s: string): boolean {
+  return /^[ivxl]+$/.test(s) && romanOrdinal(s) > 0;
+}
+
+export const DASH_RE = /^[ \t]*([-\u2013\u2014\u2022\u00b7])[ \t]+/;
+
+// ---- calls ----
+
+interface CallHead {
+  words: string;
+  kind: 'preambular' | 'operative';
+  addressed: boolean;
+}
+
+const HEADS: CallHead[] = [
+  ...PREAMBULAR_CALLS.map((w) => ({ words: w, kind: 'preambular' as const, addressed: false })),
+  ...OPERATIVE_PLAIN.map((w) => ({ words: w, kind: 'operative' as const, addressed: false })),
+  ...OPERATIVE_ADDRESSED.map((w) => ({ words: w, kind: 'operative' as const, addressed: true })),
+].sort((a, b) => b.words.length - a.words.length);
+
+/** first word → heads starting with it, longest first */
+const HEADS_BY_FIRST = new Map<string, CallHead[]>();
+for (const h of HEADS) {
+  const first = h.words.split(' ')[0];
+  const list = HEADS_BY_FIRST.get(first) ?? [];
+  list.push(h);
+  HEADS_BY_FIRST.set(first, list);
+}
+
+export interface CallMatch {
+  head: string;
+  kind: 'preambular' | 'operative';
+  modifier: 'further' | 'also' | null;
+  toVerb: string | null;
+  toVerbStart: number;
+  addressee: string | null;
+  addresseeStart: number;
+  /** index where the call text starts (after indentation) */
+  start: number;
+  /** end of the meaningful text (trailing spaces excluded) */
+  end: number;
+  /** the head's first letter is upper case */
+  capitalised: boolean;
+}
+
+const WORD_RE = /[A-Za-z]+/y;
+
+/**
+ * Recognises a call line: `considering`, `noting also`, `further resolves`,
+ * `resolves to instruct the Director …`, `instructs Study Group 13`.
+ */
+export function matchCall(text: string): CallMatch | null {
+  let s = 0;
+  while (s < text.length && (text[s] === ' ' || text[s] === '\t')) s++;
+  let e = text.length;
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  if (e - s < 4 || e - s > 400) return null;
+  const last = text[e - 1];
+  if (last === ';' || last === '.') return null;
+  let p = s;
+  let modifier: 'further' | 'also' | null = null;
+  const lower = text.slice(s, e).toLowerCase();
+  if (lower.startsWith('further ')) {
+    modifier = 'further';
+    p += 8;
+  }
+  WORD_RE.lastIndex = p;
+  const wm = WORD_RE.exec(text);
+  if (!wm) return null;
+  const first = wm[0].toLowerCase();
+  const candidates = HEADS_BY_FIRST.get(first);
+  if (!candidates) return null;
+  let head: CallHead | null = null;
+  for (const h of candidates) {
+    const seg = text.slice(p, p + h.words.length).toLowerCase();
+    if (seg === h.words) {
+      const after = text.charCodeAt(p + h.words.length);
+      if (isNaN(after) || after === 32 || after === 9 || after === 44 || after === 58 /* : */) {
+        head = h;
+        break;
+      }
+    }
+  }
+  if (!head) return null;
+  if (modifier && head.kind === 'preambular') return null; // `further considering` is not a form
+  const capitalised = text[s] !== text[s].toLowerCase() && !modifier;
+  p += head.words.length;
+  const skip = () => {
+    while (p < e && (text[p] === ' ' || text[p] === '\t')) p++;
+  };
+  skip();
+  if (!modifier) {
+    const rest = text.slice(p, p + 8).toLowerCase();
+    if (rest.startsWith('further') && (p + 7 >= e || text[p + 7] === ' ' || text[p + 7] === ',')) {
+      modifier = 'further';
+      p += 7;
+      skip();
+    } else if (rest.startsWith('also') && (p + 4 >= e || text[p + 4] === ' ' || text[p + 4] === ',')) {
+      modifier = 'also';
+      p += 4;
+      skip();
+    }
+  }
+  let toVerb: string | null = null;
+  let toVerbStart = -1;
+  let addressee: string | null = null;
+  let addresseeStart = -1;
+  const remaining = text.slice(p, e);
+  if (head.words === 'resolves') {
+    if (remaining.length === 0 || remaining === ':' || remaining === ',') {
+      // plain `resolves`
+    } else if (/^to[ \t]+[a-z]/.test(remaining)) {
+      const vm = /^to[ \t]+(call[ \t]+upon|[a-z]+)/.exec(remaining)!;
+      toVerb = vm[1];
+      toVerbStart = p + vm[0].length - vm[1].length;
+      p += vm[0].length;
+      skip();
+      if (p < e) {
+        addressee = text.slice(p, e);
+        addresseeStart = p;
+      }
+    } else {
+      return null; // `resolves that …` on one line is a clause, not a call
+    }
+  } else if (head.addressed) {
+    if (remaining.length > 0) {
+      if (/^(?:to|that)[ \t]/.test(remaining)) return null; // a clause body, not a call
+      addressee = remaining;
+      addresseeStart = p;
+    }
+  } else if (remaining.length > 0 && remaining !== ':' && remaining !== ',') {
+    return null; // preambular calls and plain operative calls stand alone
+  }
+  return {
+    head: head.words,
+    kind: head.kind,
+    modifier,
+    toVerb,
+    toVerbStart,
+    addressee,
+    addresseeStart,
+    start: s,
+    end: e,
+    capitalised,
+  };
+}
+
+// ---- preamble ----
+
+const PREAMBLE_BODIES: [RegExp, AdoptingBody][] = [
+  [/World Telecommunication Standardi[sz]ation Assembly/i, 'WTSA'],
+  [/Plenipotentiary Conference/i, 'PP'],
+  [/World Telecommunication Development Conference/i, 'WTDC'],
+  [/World Radiocommunication Conference/i, 'WRC'],
+  [/Radiocommunication Assembly/i, 'RA'],
+];
+
+export interface PreambleMatch {
+  body: AdoptingBody;
+  bodyText: string;
+  bodyStart: number;
+  meetingText: string | null;
+  meetingStart: number;
+  endsWithComma: boolean;
+}
+
+const PREAMBLE_RE = /^([ \t]*The[ \t]+)([^()]{3,200}?)[ \t]*(?:\(([^()]{0,100})\))?[ \t]*([,.;:]?)[ \t]*$/;
+
+export function matchPreamble(text: string): PreambleMatch | null {
+  if (!/^[ \t]*The[ \t]/.test(text)) return null;
+  const m = PREAMBLE_RE.exec(text);
+  if (!m) return null;
+  let body: AdoptingBody = 'unknown';
+  for (const [re, b] of PREAMBLE_BODIES) {
+    if (re.test(m[2])) {
+      body = b;
+      break;
+    }
+  }
+  if (body === 'unknown' && !/\b(Assembly|Conference|Council)\b/.test(m[2])) return null;
+  const bodyStart = m[1].length;
+  let meetingStart = -1;
+  if (m[3] !== undefined) meetingStart = text.indexOf('(', bodyStart + m[2].length) + 1;
+  return {
+    body,
+    bodyText: m[2],
+    bodyStart,
+    meetingText: m[3] ?? null,
+    meetingStart,
+    endsWithComma: m[4] === ',',
+  };
+}
+
+// ---- meetings ----
+
+export interface MeetingMatch {
+  place: string;
+  year: number | null;
+  wrcForm: boolean;
+  rev: boolean;
+  /** offsets within the given text */
+  start: number;
+  end: number;
+}
+
+const WRC_RE = /^[ \t]*(Rev\.?[ \t]*)?(WRC|WARC|RRC)-(\d{2,4})[ \t]*$/;
+const PLACE_YEAR_RE = /^[ \t]*(Rev\.?[ \t]*)?([^,;()]*?)[ \t]*,?[ \t]*(\d{4})?[ \t]*$/;
+
+/** Parses `Rev. Hammamet, 2016`, `Hammamet, 2016`, `WRC-15`, `Rev. WRC-15`. */
+export function parseMeeting(text: string, offset: number): MeetingMatch | null {
+  const w = WRC_RE.exec(text);
+  if (w) {
+    const yy = parseInt(w[3], 10);
+    const year = w[3].length === 4 ? yy : yy >= 50 ? 1900 + yy : 2000 + yy;
+    return { place: `${w[2]}-${w[3]}`, year, wrcForm: true, rev: !!w[1], start: offset, end: offset + text.length };
+  }
+  const m = PLACE_YEAR_RE.exec(text);
+  if (!m) return null;
+  const place = m[2].trim();
+  if (!place && !m[3]) return null;
+  return {
+    place,
+    year: m[3] ? parseInt(m[3], 10) : null,
+    wrcForm: false,
+    rev: !!m[1],
+    start: offset,
+    end: offset + text.length,
+  };
+}
+
+export function proposalSymbol(s: string): ProposalSymbol {
+  return s as ProposalSymbol;
+}

@@ -1,0 +1,49 @@
+import type { Rule } from './types';
+import { CITING_CALLS, TO_SECTIONS } from '../model/vocabulary';
+import { rangeIn } from '../model/content';
+import { sections } from './util';
+
+/**
+ * Clauses open as their section requires: `that` under preambular calls (or the cited
+ * document under noting/recalling), `that` or `to` under resolves, `to` under instructs,
+ * invites, encourages, requests and resolves to <verb>.
+ */
+export const clauseOpening: Rule = {
+  id: 'clause-opening',
+  description: 'Clauses open with "that" or "to" as their section requires.',
+  defaultSeverity: 'warning',
+  tags: ['clauses'],
+  fixable: false,
+  check(ctx) {
+    for (const [, section] of sections(ctx.doc.resolutions)) {
+      const call = section.call;
+      if (!call.known) continue;
+      let allowed: string[];
+      let citing = false;
+      if (call.kind === 'preambular') {
+        allowed = ['that'];
+        citing = CITING_CALLS.has(call.head);
+      } else if (call.head === 'resolves' && call.toVerb) allowed = ['to'];
+      else if (TO_SECTIONS.has(call.head)) allowed = ['to'];
+      else allowed = ['that', 'to'];
+      for (const clause of section.clauses) {
+        const text = clause.content.text;
+        const m = /^[A-Za-z]+/.exec(text);
+        const word = m ? m[0] : '';
+        if (allowed.includes(word)) continue;
+        if (citing && /^[A-Z0-9\u201c"]/.test(text)) continue; // a cited document
+        if (citing && /^the\b/.test(text)) continue; // `the outcomes of WSIS …`
+        const shown = text.split(/\s+/).slice(0, 3).join(' ');
+        ctx.report({
+          message:
+            allowed.length === 2
+              ? `A clause under "${call.text}" opens with "that" or "to", not "${shown} …".`
+              : citing
+                ? `A clause under "${call.text}" opens with "that" or with the document it cites, not "${shown} …".`
+                : `A clause under "${call.text}" opens with "${allowed[0]}", not "${shown} …".`,
+          range: rangeIn(clause.content, 0, Math.max(1, word.length || Math.min(text.length, 10))),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import type { Rule } from './types';
+import { rangeIn } from '../model/content';
+import type { ResDocument } from '../model/types';
+
+const MENTION = /\bdeveloping countries\b/i;
+
+/**
+ * The first mention of developing countries in a resolution carries the standard footnote
+ * ("These include the least developed countries, small island developing states,
+ * landlocked developing countries and countries with economies in transition.").
+ */
+export const developingCountriesFootnote: Rule = {
+  id: 'developing-countries-footnote',
+  description: 'The first mention of developing countries carries the standard footnote.',
+  defaultSeverity: 'warning',
+  tags: ['language', 'footnotes'],
+  fixable: false,
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const u of ctx.analysis.texts) {
+      if (u.resolution < 0 || seen.has(u.resolution) || u.kind === 'footnote' || u.kind === 'number' || u.kind === 'history') continue;
+      const m = MENTION.exec(u.content.text);
+      if (!m) continue;
+      seen.add(u.resolution);
+      // the footnote reference must follow the mention on the same line
+      const range = rangeIn(u.content, m.index, m.index + m[0].length);
+      const ref = footnoteAfter(ctx.doc, range.end.line, range.end.character);
+      if (!ref) {
+        ctx.report({
+          message:
+            'The first mention of developing countries carries the standard footnote: "These include the least developed countries, small island developing states, landlocked developing countries and countries with economies in transition."',
+          range,
+        });
+        continue;
+      }
+      const body = ctx.doc.footnotes.find((f) => f.id === ref);
+      if (body && !/least developed countries/i.test(body.content.text)) {
+        ctx.report({
+          message: 'The footnote on developing countries should read: "These include the least developed countries, small island developing states, landlocked developing countries and countries with economies in transition."',
+          range: body.range,
+        });
+      }
+    }
+  },
+};
+
+function footnoteAfter(doc: ResDocument, line: number, character: number): string | null {
+  for (const t of doc.traces) {
+    if (t.kind !== 'footnoteRef' || t.range.start.line !== line) continue;
+    const gap = t.range.start.character - character;
+    if (gap >= 0 && gap <= 2) return t.value;
+  }
+  return null;
+}

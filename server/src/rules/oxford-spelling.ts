@@ -1,0 +1,42 @@
+import type { Rule } from './types';
+import { rangeIn } from '../model/content';
+import { SPELLING } from './spelling-data';
+
+const WORD_RE = /[A-Za-z]{4,}/g;
+
+function matchCase(src: string, to: string): string {
+  if (src === src.toUpperCase()) return to.toUpperCase();
+  if (src[0] === src[0].toUpperCase()) return to[0].toUpperCase() + to.slice(1);
+  return to;
+}
+
+/** US or -ise spellings where ITU English uses Oxford spelling. */
+export const oxfordSpelling: Rule = {
+  id: 'oxford-spelling',
+  description: 'ITU English uses Oxford spelling: standardization, centre, programme, signalling, analyse.',
+  defaultSeverity: 'warning',
+  tags: ['language'],
+  fixable: true,
+  check(ctx) {
+    const allow = new Set(((ctx.options?.allow as string[] | undefined) ?? []).map((w) => w.toLowerCase()));
+    for (const u of ctx.analysis.texts) {
+      if (u.kind === 'cover' || u.kind === 'footnote') continue;
+      const t = u.content.text;
+      WORD_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = WORD_RE.exec(t))) {
+        const w = m[0];
+        const lower = w.toLowerCase();
+        const to = SPELLING.get(lower);
+        if (!to || allow.has(lower)) continue;
+        // `computer program` is spelt program in Oxford usage too
+        if (lower.startsWith('program') && /(computer|software)\s+$/i.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+        // keep proper names such as "World Health Organisation"? ITU writes them as the body does; skip Capitalised mid-sentence names
+        if (w[0] !== lower[0] && m.index > 0 && /\b[A-Z][a-z]+\s+$/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
+        const range = rangeIn(u.content, m.index, m.index + w.length);
+        const fixed = matchCase(w, to);
+        ctx.report({ message: `ITU spelling is "${fixed}", not "${w}".`, range, fixes: [{ title: `Change to "${fixed}"`, edits: [{ range, newText: fixed }] }] });
+      }
+    }
+  },
+};

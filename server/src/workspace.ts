@@ -1,0 +1,136 @@
+/**
+ * The server's state, free of any LSP transport so that it can be tested directly:
+ * per-document models and findings, settings, project files.
+ */
+import * as path from 'node:path';
+import { Analysis } from './analyzer/analysis';
+import { defaultConfig, mergeInto, type Config, type ConfigProblem } from './engine/config';
+import { loadNearestConfig, RULE_IDS, type LoadedConfig } from './engine/configFile';
+import { lintDocument } from './engine/lint';
+import type { ResDocument } from './model/types';
+import { parse } from './parser/parse';
+import type { CleanLine } from './parser/lines';
+import type { Finding } from './rules/types';
+
+export interface DocState {
+  version: number;
+  text: string;
+  doc: ResDocument;
+  analysis: Analysis;
+  /** null until linted */
+  findings: Finding[];
+  linted: boolean;
+  configProblems: string[];
+  /** cleaned lines by raw text, reused by the next parse of this document */
+  lineCache: Map<string, CleanLine>;
+}
+
+export class Workspace {
+  private docs = new Map<string, DocState>();
+  private folders: string[] = [];
+  private settings: Config = defaultConfig();
+  private settingsProblems: ConfigProblem[] = [];
+  private configCache = new Map<string, LoadedConfig>();
+  private reportedConfig = new Set<string>();
+
+  constructor(private log: (msg: string) => void = () => {}) {}
+
+  addFolder(p: string): void {
+    this.folders.push(p);
+  }
+
+  /** Editor settings (`itu-resolution.*`): rules, references, noExpansion. */
+  setSettings(raw: unknown): void {
+    const cfg = defaultConfig();
+    const problems: ConfigProblem[] = [];
+    if (raw && typeof raw === 'object') {
+      const o = raw as Record<string, unknown>;
+      const known: Record<string, unknown> = {};
+      if (o.rules && typeof o.rules === 'object' && Object.keys(o.rules as object).length) known.rules = o.rules;
+      if (Array.isArray(o.references)) known.references = o.references;
+      if (Array.isArray(o.noExpansion)) known.noExpansion = o.noExpansion;
+      mergeInto(cfg, known, RULE_IDS, problems);
+    }
+    this.settings = cfg;
+    this.settingsProblems = problems;
+    for (const p of problems) this.log(`reslint: settings: ${p.message}`);
+    for (const s of this.docs.values()) s.linted = false;
+  }
+
+  invalidateConfigs(): void {
+    this.configCache.clear();
+    this.reportedConfig.clear();
+    for (const s of this.docs.values()) s.linted = false;
+  }
+
+  /** The effective configuration for a file: project file, then editor settings on top. */
+  configFor(fsPath: string | null): { config: Config; problems: string[] } {
+    const dir = fsPath ? path.dirname(fsPath) : this.folders[0] ?? null;
+    let loaded: LoadedConfig = { path: null, config: defaultConfig(), problems: [] };
+    if (dir) {
+      const cached = this.configCache.get(dir);
+      if (cached) loaded = cached;
+      else {
+        try {
+          loaded = loadNearestConfig(dir);
+        } catch (e) {
+          loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }] };
+        }
+        this.configCache.set(dir, loaded);
+      }
+    }
+    const problems: string[] = [];
+    const key = loaded.path ?? '';
+    if (loaded.problems.length && !this.reportedConfig.has(key)) {
+      this.reportedConfig.add(key);
+      for (const p of loaded.problems) problems.push(`reslint: ${loaded.path ?? 'project file'}: ${p.message}; the defaults apply for it.`);
+    }
+    const config: Config = {
+      rules: { ...loaded.config.rules, ...this.settings.rules },
+      references: [...loaded.config.references, ...this.settings.references],
+      noExpansion: [...new Set([...loaded.config.noExpansion, ...this.settings.noExpansion])],
+    };
+    return { config, problems };
+  }
+
+  /** The parsed model of a document at a version (parsed now if needed; not linted). */
+  model(uri: string, fsPath: string | null, version: number, text: string): DocState {
+    const prev = this.docs.get(uri);
+    if (prev && prev.version === version && prev.text === text) return prev;
+    const lineCache = prev?.lineCache ?? new Map<string, CleanLine>();
+    if (lineCache.size > 50000) lineCache.clear();
+    const doc = parse(text, { cache: lineCache });
+    const state: DocState = {
+      version,
+      text,
+      doc,
+      analysis: new Analysis(doc),
+      findings: [],
+      linted: false,
+      configProblems: [],
+      lineCache,
+    };
+    this.docs.set(uri, state);
+    void fsPath;
+    return state;
+  }
+
+  /** The model and its findings at a version. */
+  lint(uri: string, fsPath: string | null, version: number, text: string): DocState {
+    const state = this.model(uri, fsPath, version, text);
+    if (state.linted) return state;
+    const { config, problems } = this.configFor(fsPath);
+    state.configProblems.push(...problems);
+    state.findings = lintDocument(state.doc, {
+      config,
+      analysis: state.analysis,
+      onRuleError: (rule, e) => this.log(`reslint: rule ${rule.id} failed on ${uri}: ${(e as Error)?.stack ?? String(e)}`),
+    });
+    state.linted = true;
+    return state;
+  }
+
+  forget(uri: string): void {
+    this.docs.delete(uri);
+  }
+}
