@@ -23,6 +23,8 @@ import { definition, references } from './features/navigation';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding, Severity } from './rules/types';
+import { hover } from './features/hover';
+import { complete, lineBefore } from './features/completion';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -74,6 +76,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '.', '\u00a0'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
     },
     serverInfo: { name: 'reslint', version: '0.1.0' },
@@ -183,6 +187,18 @@ connection.onCodeAction((p) => {
   if (!doc) return [];
   const s = workspace.lint(p.textDocument.uri, fsPathOf(p.textDocument.uri), doc.version, doc.getText());
   return codeActions(p.textDocument.uri, s.findings, p.range, p.context.diagnostics, p.context.only);
+});
+
+connection.onHover((p) => {
+  const s = current(p.textDocument.uri);
+  if (!s) return null;
+  return hover({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position });
+});
+
+connection.onCompletion((p) => {
+  const s = current(p.textDocument.uri);
+  if (!s) return [];
+  return complete({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position, before: lineBefore(s.analysis, p.position) });
 });
 
 documents.listen(connection);

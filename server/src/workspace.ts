@@ -11,6 +11,7 @@ import type { ResDocument } from './model/types';
 import { parse } from './parser/parse';
 import type { CleanLine } from './parser/lines';
 import type { Finding } from './rules/types';
+import { loadReferenceData, type ReferenceData } from './data/reference';
 
 export interface DocState {
   version: number;
@@ -123,11 +124,18 @@ export class Workspace {
     state.configProblems.push(...problems);
     state.findings = lintDocument(state.doc, {
       config,
+      data: this.dataFor(fsPath),
       analysis: state.analysis,
       onRuleError: (rule, e) => this.log(`reslint: rule ${rule.id} failed on ${uri}: ${(e as Error)?.stack ?? String(e)}`),
     });
     state.linted = true;
     return state;
+  }
+
+  /** The reference data for a file: the built-in data, extended by the user's reference documents. */
+  dataFor(fsPath: string | null): ReferenceData {
+    void fsPath;
+    return loadReferenceData();
   }
 
   forget(uri: string): void {

@@ -210,7 +210,7 @@ export interface Annex {
   range: Range;
   /** `ANNEX`, `Annex 1`, `APPENDIX I`, `ATTACHMENT` … */
   heading: Content;
-  kind: 'annex' | 'appendix' | 'attachment';
+  kind: 'annex' | 'appendix' | 'attachment' | 'section';
   title: Content | null;
   paragraphs: Paragraph[];
 }

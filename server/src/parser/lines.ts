@@ -53,7 +53,7 @@ export function cleanLine(raw: string, line: number): CleanLine {
           continue;
         }
       } else if (rest === 2) {
-        const m = /^\[footnoteRef:(\d+)\](\d*)/.exec(raw.slice(i, i + 40));
+        const m = /^\[footnoteRef:(\d+)\](\d*(?:bis|ter|quater)?|\*{1,3})/.exec(raw.slice(i, i + 40));
         if (m) {
           const end = i + m[0].length;
           traces.push({ kind: 'footnoteRef', value: m[1], range: r(line, i, end) });

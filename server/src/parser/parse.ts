@@ -189,7 +189,8 @@ class Builder {
         this.bodyLine(i, cl, ts);
         return;
       case 'annex':
-        this.annexLine(c);
+        if (ANNEX_RE.test(c.text)) this.bodyLine(i, cl, ts);
+        else this.annexLine(c);
         return;
     }
   }
@@ -391,7 +392,7 @@ class Builder {
       const annex: Annex = {
         range: fullRange(content),
         heading: content,
-        kind: word === 'appendix' ? 'appendix' : word === 'attachment' ? 'attachment' : 'annex',
+        kind: word === 'appendix' ? 'appendix' : word === 'attachment' ? 'attachment' : word === 'section' || word === 'part' ? 'section' : 'annex',
         title: null,
         paragraphs: [],
       };

@@ -26,7 +26,8 @@ export const PROPOSAL_RE = /^[ \t]*(\(MOD\)|ADD\*|SUP\*|ADD|MOD|SUP|NOC)(?=[ \t]
 
 export const REASONS_RE = /^[ \t]*Reasons?:/;
 
-export const ANNEX_RE = /^[ \t]*(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)(?:[ \t]+[0-9IVXA-Z]{1,5})?(?:[ \t]+\([^()]{0,100}\))?[ \t]*$/;
+export const ANNEX_RE =
+  /^[ \t]*(?:(ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)(?:[ \t]+[0-9IVXA-Z]{1,5})?(?:[ \t]+\([^()]{0,100}\))?|(SECTION|Section|PART|Part)[ \t]+[0-9IVX]{1,4}(?:[ \t]?(?:bis|ter|quater))?)[ \t]*$/;
 
 export interface LabelMatch {
   /** start of the label in the text */
@@ -46,7 +47,7 @@ export interface LabelMatch {
 }
 
 const LABEL_RE = new RegExp(
-  String.raw`^[ \t]*(?:\(?([a-z]{1,4})(?:[ \t]?(${SUFFIX}))?\)|(\d{1,3})(?:[ \t]?(${SUFFIX}))?[.)]?|(\d{1,3}(?:\.\d{1,3}){1,4})\.?)(?=[ \t]|$)`,
+  String.raw`^[ \t]*(?:\(?([a-z]{1,4})(?:[ \t]?(${SUFFIX}))?\)(${SUFFIX})?|(\d{1,3})(?:[ \t]?(${SUFFIX}))?[.)]?|(\d{1,3}(?:\.\d{1,3}){1,4})\.?)(?=[ \t]|$)`,
 );
 
 /** Recognises a clause label at the start of a line (`a)`, `a bis)`, `2`, `2bis`, `1.1`, `i)`). */
@@ -70,15 +71,15 @@ export function matchLabel(text: string): LabelMatch | null {
     else break;
     p++;
   }
-  const suffix = m[2] ?? m[4] ?? '';
+  const suffix = m[2] ?? m[3] ?? m[5] ?? '';
   return {
     start,
     end,
     bodyStart: p,
     text: full.slice(start),
     letters: m[1] ?? null,
-    digits: m[3] ?? null,
-    dotted: m[5] ?? null,
+    digits: m[4] ?? null,
+    dotted: m[6] ?? null,
     suffix,
     suffixOrdinal: suffix ? suffixOrdinal(suffix) : 0,
     separator: tabs && spaces ? 'mixed' : tabs ? 'tab' : spaces ? 'space' : 'none',

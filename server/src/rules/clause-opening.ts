@@ -3,6 +3,10 @@ import { CITING_CALLS, TO_SECTIONS } from '../model/vocabulary';
 import { rangeIn } from '../model/content';
 import { sections } from './util';
 
+/** A clause that opens with the document it cites: `Resolution 18 (…) of this assembly, on …`. */
+const CITED_DOCUMENT =
+  /^(?:Resolutions?|Recommendations?|Decisions?|Opinions?|Articles?|Nos?\.|Annex|Appendix|Reports?|Handbook|Documents?|Question|Questions|the\b|[\u201c"])/;
+
 /**
  * Clauses open as their section requires: `that` under preambular calls (or the cited
  * document under noting/recalling), `that` or `to` under resolves, `to` under instructs,
@@ -22,7 +26,10 @@ export const clauseOpening: Rule = {
       let citing = false;
       if (call.kind === 'preambular') {
         allowed = ['that'];
-        citing = CITING_CALLS.has(call.head);
+        // SPEC §1 names noting and recalling; ITU's own texts also open considering clauses
+        // with the cited document (Res 1 (Rev. Hammamet, 2016), considering i)), so every
+        // preambular call accepts it, and the message names the usual calls
+        citing = true;
       } else if (call.head === 'resolves' && call.toVerb) allowed = ['to'];
       else if (TO_SECTIONS.has(call.head)) allowed = ['to'];
       else allowed = ['that', 'to'];
@@ -31,8 +38,7 @@ export const clauseOpening: Rule = {
         const m = /^[A-Za-z]+/.exec(text);
         const word = m ? m[0] : '';
         if (allowed.includes(word)) continue;
-        if (citing && /^[A-Z0-9\u201c"]/.test(text)) continue; // a cited document
-        if (citing && /^the\b/.test(text)) continue; // `the outcomes of WSIS …`
+        if (citing && CITED_DOCUMENT.test(text)) continue;
         const shown = text.split(/\s+/).slice(0, 3).join(' ');
         ctx.report({
           message:

@@ -29,7 +29,9 @@ export const labelStyle: Rule = {
           continue;
         }
         const canonical = canonicalLabel(have, label.ordinal, label.suffixOrdinal);
-        if (label.text !== canonical) {
+        // ITU's own texts also write the suffix after the parenthesis: `b)bis` (Res 1 (Rev. Hammamet, 2016))
+        const alsoRight = have === 'letter' && label.suffix ? `${label.base})${label.suffix}` : null;
+        if (label.text !== canonical && label.text !== alsoRight) {
           ctx.report({
             message: `Write the label as ${canonical}, not ${label.text}.`,
             range: label.range,

@@ -257,6 +257,7 @@ class Exporter {
         }
       }
       for (const a of r.annexes) {
+        if (a.kind === 'section') continue; // SECTION n headings: styled from their text below
         const appendix = a.kind === 'appendix';
         set(a.heading.line, appendix ? 'appendixNo' : 'annexNo');
         // `(to Resolution 1 (…))` under the heading belongs to the heading; the title follows it

@@ -1,0 +1,34 @@
+/**
+ * Completion: each provider looks at the text before the cursor (from the raw line, since
+ * the line being typed is often incomplete) and the model, and may offer items.
+ */
+import type { CompletionItem } from 'vscode-languageserver';
+import type { Analysis } from '../analyzer/analysis';
+import type { ReferenceData } from '../data/reference';
+import type { Position } from '../model/types';
+
+export interface CompletionContext {
+  analysis: Analysis;
+  data: ReferenceData;
+  position: Position;
+  /** the raw line up to the cursor, non-breaking spaces and hyphens normalised */
+  before: string;
+}
+
+export type CompletionProvider = (ctx: CompletionContext) => CompletionItem[] | null;
+
+/** Providers tried in order; the first that answers (even with an empty list) wins. Modules add theirs here. */
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [];
+
+export function complete(ctx: CompletionContext): CompletionItem[] {
+  for (const p of COMPLETION_PROVIDERS) {
+    const r = p(ctx);
+    if (r) return r;
+  }
+  return [];
+}
+
+export function lineBefore(analysis: Analysis, position: Position): string {
+  const raw = analysis.doc.lines[position.line] ?? '';
+  return raw.slice(0, position.character).replace(/[\u00a0\u202f]/g, ' ').replace(/[\u2010\u2011]/g, '-');
+}

@@ -1,0 +1,48 @@
+/**
+ * Hover: each provider looks at the position in the model and may answer; the first
+ * answer wins. Providers: clause references (the clause's text), and those registered in
+ * HOVER_PROVIDERS (citations, bodies, abbreviations …).
+ */
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import type { Analysis } from '../analyzer/analysis';
+import type { ReferenceData } from '../data/reference';
+import type { Position, Range } from '../model/types';
+import { refAt } from './navigation';
+import { clauseTail } from '../rules/util';
+
+export interface HoverContext {
+  analysis: Analysis;
+  data: ReferenceData;
+  position: Position;
+}
+
+export type HoverProvider = (ctx: HoverContext) => { markdown: string; range: Range } | null;
+
+function clauseRefHover(ctx: HoverContext): { markdown: string; range: Range } | null {
+  const ref = refAt(ctx.analysis, ctx.position);
+  if (!ref) return null;
+  const name = `${ref.head}${ref.modifier ? ' ' + ref.modifier : ''}`;
+  if (!ref.target) return { markdown: `**${name} ${ref.label}**: no such clause in this resolution.`, range: ref.range };
+  const c = ref.target;
+  const parts = [c.content.text, ...c.continuations.map((k) => k.text), ...c.subItems.map((s) => `${s.label?.text ?? s.bullet ?? ''} ${s.content.text}`)];
+  void clauseTail;
+  return { markdown: `**${ref.targetSection?.call.text ?? name} ${c.label?.text ?? ''}**\n\n${parts.map(escape).join('\n\n')}`, range: ref.range };
+}
+
+export function escape(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
+
+/** Providers tried in order; modules add theirs here. */
+export const HOVER_PROVIDERS: HoverProvider[] = [clauseRefHover];
+
+export function hover(ctx: HoverContext): Hover | null {
+  for (const p of HOVER_PROVIDERS) {
+    const r = p(ctx);
+    if (r) {
+      const contents: MarkupContent = { kind: 'markdown', value: r.markdown };
+      return { contents, range: r.range };
+    }
+  }
+  return null;
+}
