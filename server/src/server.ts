@@ -25,10 +25,16 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding, Severity } from './rules/types';
 import { hover } from './features/hover';
 import { complete, lineBefore } from './features/completion';
+import { citationDefinition } from './features/citationDefinition';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace((msg) => connection.console.log(msg));
+// reference documents re-indexed (or an open document's header changed): lint the open documents again
+workspace.onReferencesChanged(() => {
+  for (const d of documents.all()) schedule(d);
+});
+connection.onShutdown(() => workspace.dispose());
 
 let hasConfigurationCapability = false;
 let debounceMs = 150;
@@ -45,7 +51,6 @@ function toDiagnostic(f: Finding): Diagnostic {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: `https://github.com/search?q=reslint+${encodeURIComponent(f.rule)}` },
     source: 'reslint',
     message: f.message,
   };
@@ -174,7 +179,16 @@ connection.onFoldingRanges((p) => {
 
 connection.onDefinition((p) => {
   const s = current(p.textDocument.uri);
-  return s ? definition(s.analysis, p.textDocument.uri, p.position) : null;
+  if (!s) return null;
+  const fsPath = fsPathOf(p.textDocument.uri);
+  // a citation → its text in the reference documents; else a clause reference → the clause
+  const cited = citationDefinition({
+    analysis: s.analysis,
+    data: workspace.dataFor(fsPath),
+    position: p.position,
+    locate: (body, type, number, meetingId) => workspace.locateReference(fsPath, body, type, number, meetingId),
+  });
+  return cited ?? definition(s.analysis, p.textDocument.uri, p.position);
 });
 
 connection.onReferences((p) => {

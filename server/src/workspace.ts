@@ -11,7 +11,9 @@ import type { ResDocument } from './model/types';
 import { parse } from './parser/parse';
 import type { CleanLine } from './parser/lines';
 import type { Finding } from './rules/types';
-import { loadReferenceData, type ReferenceData } from './data/reference';
+import type { ReferenceData } from './data/reference';
+import type { MeetingBody, ResolutionEntry } from './data/schema';
+import { ReferenceIndex, type ReferenceLocation } from './references/indexer';
 
 export interface DocState {
   version: number;
@@ -33,6 +35,9 @@ export class Workspace {
   private settingsProblems: ConfigProblem[] = [];
   private configCache = new Map<string, LoadedConfig>();
   private reportedConfig = new Set<string>();
+  private referenceListeners: (() => void)[] = [];
+  /** the user's reference documents and the open documents' resolutions (server/src/references) */
+  readonly references = new ReferenceIndex({ log: (m) => this.log(m), onChange: () => this.referencesChanged() });
 
   constructor(private log: (msg: string) => void = () => {}) {}
 
@@ -66,20 +71,7 @@ export class Workspace {
 
   /** The effective configuration for a file: project file, then editor settings on top. */
   configFor(fsPath: string | null): { config: Config; problems: string[] } {
-    const dir = fsPath ? path.dirname(fsPath) : this.folders[0] ?? null;
-    let loaded: LoadedConfig = { path: null, config: defaultConfig(), problems: [] };
-    if (dir) {
-      const cached = this.configCache.get(dir);
-      if (cached) loaded = cached;
-      else {
-        try {
-          loaded = loadNearestConfig(dir);
-        } catch (e) {
-          loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }] };
-        }
-        this.configCache.set(dir, loaded);
-      }
-    }
+    const loaded = this.projectConfig(fsPath);
     const problems: string[] = [];
     const key = loaded.path ?? '';
     if (loaded.problems.length && !this.reportedConfig.has(key)) {
@@ -92,6 +84,22 @@ export class Workspace {
       noExpansion: [...new Set([...loaded.config.noExpansion, ...this.settings.noExpansion])],
     };
     return { config, problems };
+  }
+
+  /** The project file that applies to a file (cached per folder; problems not reported here). */
+  private projectConfig(fsPath: string | null): LoadedConfig {
+    const dir = fsPath ? path.dirname(fsPath) : this.folders[0] ?? null;
+    if (!dir) return { path: null, config: defaultConfig(), problems: [] };
+    const cached = this.configCache.get(dir);
+    if (cached) return cached;
+    let loaded: LoadedConfig;
+    try {
+      loaded = loadNearestConfig(dir);
+    } catch (e) {
+      loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }] };
+    }
+    this.configCache.set(dir, loaded);
+    return loaded;
   }
 
   /** The parsed model of a document at a version (parsed now if needed; not linted). */
@@ -112,7 +120,7 @@ export class Workspace {
       lineCache,
     };
     this.docs.set(uri, state);
-    void fsPath;
+    this.references.updateOpenDocument(uri, fsPath, doc);
     return state;
   }
 
@@ -132,13 +140,59 @@ export class Workspace {
     return state;
   }
 
-  /** The reference data for a file: the built-in data, extended by the user's reference documents. */
+  /**
+   * The reference data for a file: the built-in data, extended by the user's reference
+   * documents (setting `references`) and the resolutions of the open documents. Cheap:
+   * cached until the indexed entries change.
+   */
   dataFor(fsPath: string | null): ReferenceData {
-    void fsPath;
-    return loadReferenceData();
+    return this.references.dataFor(this.referenceRoots(fsPath));
+  }
+
+  /**
+   * The reference folders and files for a file, as absolute paths: the project file's
+   * (already resolved against its folder), then the editor setting's, where a relative path,
+   * `${workspaceFolder}` or `~` is resolved against the workspace folder that holds the file.
+   */
+  referenceRoots(fsPath: string | null): string[] {
+    const fromFile = this.projectConfig(fsPath).config.references;
+    const fromSettings = this.settings.references;
+    if (!fromSettings.length) return fromFile;
+    const folder =
+      (fsPath && this.folders.filter((f) => fsPath === f || fsPath.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0]) ||
+      this.folders[0] ||
+      (fsPath ? path.dirname(fsPath) : process.cwd());
+    const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
+    const resolved = fromSettings.map((r) => {
+      let p = r.replace(/^\$\{workspaceFolder\}/, folder);
+      if (home && (p === '~' || p.startsWith('~/') || p.startsWith('~\\'))) p = home + p.slice(1);
+      return path.resolve(folder, p);
+    });
+    return [...new Set([...fromFile, ...resolved])];
+  }
+
+  /** Where a resolution's text is, in the reference documents of a file or an open document (go to definition). */
+  locateReference(fsPath: string | null, body: MeetingBody, type: ResolutionEntry['type'], number: string, meetingId: string | null): ReferenceLocation[] {
+    return this.references.locate(body, type, number, this.referenceRoots(fsPath), meetingId);
+  }
+
+  /** Called when the reference documents changed and the open documents need linting again. */
+  onReferencesChanged(listener: () => void): void {
+    this.referenceListeners.push(listener);
+  }
+
+  private referencesChanged(): void {
+    for (const s of this.docs.values()) s.linted = false;
+    for (const l of this.referenceListeners) l();
   }
 
   forget(uri: string): void {
     this.docs.delete(uri);
+    this.references.closeDocument(uri);
+  }
+
+  /** Stops watching the reference folders. */
+  dispose(): void {
+    this.references.dispose();
   }
 }

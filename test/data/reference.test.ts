@@ -231,6 +231,12 @@ describe('reference data: study groups', () => {
     }
   });
 
+  it('titles within a period are distinct (no group copied over another)', () => {
+    for (const p of sg.periods) {
+      assert.deepEqual(duplicates(p.groups.map((g) => g.title.toLowerCase())), [], `${p.sector} ${p.period}`);
+    }
+  });
+
   it('named groups are unique and their years ordered', () => {
     assert.deepEqual(duplicates(sg.groups.map((g) => g.name)), []);
     assert.deepEqual(duplicates(sg.groups.filter((g) => g.abbreviation).map((g) => g.abbreviation!)), []);

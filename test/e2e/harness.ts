@@ -110,6 +110,8 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
   'editor.minimap.enabled': false,
+  // Completion lists then hold only what the extension (and snippets) offer.
+  'editor.wordBasedSuggestions': 'off',
   'editor.hover.delay': 200,
   'editor.accessibilitySupport': 'off',
   'files.autoSave': 'off',
@@ -293,26 +295,28 @@ export class VsCodeSession {
     await this.waitFor(`the quick input to open (${opener})`, () => widget.isVisible());
     await this.page.keyboard.type(text, { delay: 10 });
     const rows = widget.locator('.monaco-list-row');
-    const labels = async () => (await rows.allTextContents()).map((s) => s.trim());
+    // The label proper, without descriptions or key bindings.
+    const labels = async () => (await rows.evaluateAll((rs) => rs.map((r) =>
+      (r.querySelector('.label-name') ?? r).textContent ?? ''))).map((s) => s.trim());
     const row = await this.waitFor(what, async () => {
       const ls = await labels();
       const i = ls.findIndex(pick);
       return i >= 0 ? { i } : undefined;
-    }, { describe: async () => JSON.stringify(await labels()) });
+    }, { describe: async () => `entries: ${JSON.stringify(await labels())}` });
     await rows.nth(row.i).click();
     await this.waitFor('the quick input to close', async () => !(await widget.isVisible()));
   }
 
-  /** Runs a command from the Command Palette (F1) by its title, e.g. "View: Focus Problems". */
+  /** Runs a command from the Command Palette (F1) by its full title, e.g. "View: Focus Problems". */
   async runCommand(title: string): Promise<void> {
-    await this.quickInput('F1', title, (l) => l.toLowerCase().includes(title.toLowerCase()),
+    await this.quickInput('F1', title, (l) => l.toLowerCase() === title.toLowerCase(),
       `command "${title}" in the Command Palette`);
   }
 
   /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor. */
   async openFile(relPath: string): Promise<void> {
     const base = path.basename(relPath);
-    await this.quickInput('Control+P', relPath, (l) => l.startsWith(base), `"${relPath}" in Quick Open`);
+    await this.quickInput('Control+P', relPath, (l) => l === base, `"${relPath}" in Quick Open`);
     await this.waitFor(`an editor tab for ${base}`, async () =>
       (await this.page.locator(`.tab.active[data-resource-name="${base}"]`).count()) > 0
       || (await this.page.locator(`.tab.active`).first().getAttribute('aria-label'))?.startsWith(base));
@@ -332,14 +336,23 @@ export class VsCodeSession {
 
   /** Saves the active editor (Ctrl+S) and returns the file's text from disk. */
   async saveAndRead(relPath: string, before?: string): Promise<string> {
-    await this.press('Control+S');
     const file = path.join(this.workspace, relPath);
-    return this.waitFor(`${relPath} to be saved`, async () => {
-      const dirty = await this.page.locator('.tab.active.dirty').count();
-      if (dirty) return undefined;
+    const editorFocused = () => this.page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'));
+    // Ctrl+S reaches the workbench only from a focused editor; after the Command
+    // Palette closes, focus comes back a moment later.
+    await this.waitFor('the editor to have focus before saving', editorFocused, { timeout: 5000 })
+      .catch(() => undefined);
+    await this.press('Control+S');
+    let tries = 0;
+    return this.waitFor(`${relPath} to be saved${before === undefined ? '' : ' with changes'}`, async () => {
+      const dirty = (await this.page.locator('.tab.active.dirty').count()) > 0;
+      if (dirty) {
+        if (++tries % 20 === 0) await this.runCommand('File: Save');
+        return undefined;
+      }
       const text = fs.readFileSync(file, 'utf8');
       return before === undefined || text !== before ? text : undefined;
-    });
+    }, { describe: async () => `file on disk:\n${fs.readFileSync(file, 'utf8')}` });
   }
 
   readFile(relPath: string): string { return fs.readFileSync(path.join(this.workspace, relPath), 'utf8'); }
@@ -518,19 +531,28 @@ export class VsCodeSession {
    */
   async quickFix(pick: RegExp): Promise<string> {
     const items = this.page.locator('.action-widget .monaco-list-row.action');
-    const titles = async () => (await items.allInnerTexts()).map((t) => t.trim());
+    const titles = async () => (await items.evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? '')))
+      .map((t) => t.trim());
     let n = 0;
-    const idx = await this.waitFor(`a quick fix matching ${pick}`, async () => {
+    const title = await this.waitFor(`a quick fix matching ${pick}`, async () => {
       if (n++ % 12 === 0) {
         await this.press('Escape');
         await this.press('Control+.');
       }
-      const ts = await titles();
-      const i = ts.findIndex((t) => pick.test(t));
-      return i >= 0 ? { i, t: ts[i] } : undefined;
+      return (await titles()).find((t) => pick.test(t));
     }, { describe: async () => `quick fixes offered: ${JSON.stringify(await titles())}` });
-    await items.nth(idx.i).click();
-    await this.waitFor('the Quick Fix menu to close', async () => (await items.count()) === 0);
-    return idx.t;
+    // Select with the arrow keys and apply with Enter (the menu blocks mouse clicks while it opens).
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    for (let i = 0; i < 40; i++) {
+      const label = ((await focused.first().getAttribute('aria-label').catch(() => null)) ?? '').trim();
+      if (label === title) {
+        await this.press('Enter');
+        await this.waitFor('the Quick Fix menu to close', async () => (await items.count()) === 0);
+        return title;
+      }
+      await this.press('ArrowDown');
+      await sleep(50);
+    }
+    throw new Error(`quick fix "${title}" is listed but could not be selected; offered: ${JSON.stringify(await titles())}`);
   }
 }

@@ -186,7 +186,7 @@ describe('grammar: structure of Resolution 92 (Hammamet, 2016)', () => {
 describe('grammar: no catastrophic backtracking', function () {
   this.timeout(120000);
 
-  const N = 40000;
+  const N = 30000;
   const fill = (s: string, n = N) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
   // Runs of the characters and fragments the regexes quantify over.
   const FRAGMENTS = [
@@ -205,7 +205,7 @@ describe('grammar: no catastrophic backtracking', function () {
     ...PREFIXES.flatMap((p) => [' ', '\u00a0', 'a', '(', '[', '1', 'Hammamet '].map((f) => p + fill(f) + 'x')),
   ];
 
-  it('compiles every regex and scans each adversarial 40 000-character line in well under a second', async () => {
+  it('compiles every regex and scans each adversarial 30 000-character line in well under a second', async () => {
     await loadOnig();
     const regexes = grammarRegexes();
     assert.ok(regexes.length > 30, `${regexes.length} regexes`);
@@ -235,7 +235,7 @@ describe('grammar: no catastrophic backtracking', function () {
   it('tokenizes 200 KB lines within 2 seconds, from the initial state and inside a title, a footnote and a comment', async () => {
     const grammar = await loadGrammar();
     const L = 200000;
-    const states: Record<string, tm.StateStack> = {
+    const states: Record<string, tm.StackElement> = {
       initial: tm.INITIAL,
       title: grammar.tokenizeLine('RESOLUTION 92 (Hammamet, 2016)', tm.INITIAL).ruleStack,
       comment: grammar.tokenizeLine('<!-- an open comment', tm.INITIAL).ruleStack,

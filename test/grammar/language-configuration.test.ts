@@ -22,7 +22,7 @@ interface LanguageConfiguration {
 
 const config = JSON.parse(fs.readFileSync(CONFIG_PATH, 'utf8')) as LanguageConfiguration;
 /** Words as VS Code finds them: it runs the word pattern with the global flag. */
-const words = (text: string) => text.match(new RegExp(config.wordPattern, 'g')) ?? [];
+const words = (text: string): string[] => text.match(new RegExp(config.wordPattern, 'g')) ?? [];
 
 describe('language-configuration.json', () => {
   it('is the file package.json points to', () => {

@@ -42,7 +42,7 @@ export interface TokenizedLine {
 
 /** Tokenizes a whole text line by line, carrying the rule stack across lines. */
 export function tokenizeText(grammar: tm.IGrammar, text: string): TokenizedLine[] {
-  let state: tm.StateStack = tm.INITIAL;
+  let state: tm.StackElement = tm.INITIAL;
   return text.split(/\r\n|\r|\n/).map((line) => {
     const r = grammar.tokenizeLine(line, state);
     state = r.ruleStack;

@@ -93,8 +93,11 @@ export function cleanLine(raw: string, line: number): CleanLine {
           range: r(line, i, end),
           rules,
         });
-        remove(i, end);
-        i = end;
+        // the comment takes the white space after it along, so `word <!-- … --> word` reads `word word`
+        let skip = end;
+        if (out.length === 0 || out.endsWith(' ') || out.endsWith('\t')) while (skip < n && (raw[skip] === ' ' || raw[skip] === '\t')) skip++;
+        remove(i, skip);
+        i = skip;
         continue;
       }
     } else if (ch === 0xa0 || ch === 0x202f) {

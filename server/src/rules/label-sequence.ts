@@ -25,9 +25,11 @@ export const labelSequence: Rule = {
           ctx.report({
             message: `Duplicate label ${label.text} in "${section.call.text}".`,
             range: label.range,
-            fixes: fixTo(label.range, label.text, canonicalLabel(kind, prevOrdinal, prevSuffix + 1)),
+            fixes: fixTo(label.range, label.text, canonicalLabel(kind, prevOrdinal + 1, 0)),
           });
-          prevSuffix += 1;
+          prevOrdinal += 1;
+          prevSuffix = 0;
+          prevText = canonicalLabel(kind, prevOrdinal, 0);
           continue;
         }
         seen.add(key);

@@ -26,11 +26,16 @@
  */
 import { promises as fs } from 'node:fs';
 import {
+  DeletedTextRun,
   Document,
+  FootnoteReference,
   FootnoteReferenceRun,
+  InsertedTextRun,
+  type IRunOptions,
   NoBreakHyphen,
   Packer,
   Paragraph,
+  type ParagraphChild,
   SoftHyphen,
   Tab,
   Table,
@@ -101,10 +106,10 @@ interface NoteBody {
   text: string;
 }
 
-/** Removes the inline footnote bodies of the footnotes referenced on the line. */
-function splitBodies(line: string): { text: string; bodies: Map<string, NoteBody> } {
+/** Removes the inline footnote bodies of the footnotes referenced on the line (or with the given ids). */
+function splitBodies(line: string, referenced?: Set<string>): { text: string; bodies: Map<string, NoteBody> } {
   const bodies = new Map<string, NoteBody>();
-  const ids = new Set([...line.matchAll(FOOTNOTE_REF_RE)].map((m) => m[1]));
+  const ids = referenced ?? new Set([...line.matchAll(FOOTNOTE_REF_RE)].map((m) => m[1]));
   if (ids.size === 0) return { text: line, bodies };
   let out = '';
   let i = 0;
@@ -124,6 +129,12 @@ function splitBodies(line: string): { text: string; bodies: Map<string, NoteBody
     i++;
   }
   return { text: out, bodies };
+}
+
+/** A piece of a line for `segmentRuns`: plain, or a tracked insertion / deletion. */
+export interface RunSegment {
+  text: string;
+  change?: { kind: 'ins' | 'del'; author: string; date: string };
 }
 
 type RunChild = string | Tab | NoBreakHyphen | SoftHyphen;
@@ -152,7 +163,7 @@ function runChildren(text: string): RunChild[] {
   return out;
 }
 
-class Exporter {
+export class Exporter {
   footnotes: Record<number, { children: Paragraph[] }> = {};
   private noteId = 0;
   private autoNumber = 0;
@@ -160,32 +171,63 @@ class Exporter {
   constructor(private doc: ResDocument) {}
 
   /** Runs for one line of text with its footnote markers and bodies. */
-  runs(line: string): (TextRun | FootnoteReferenceRun)[] {
-    const { text, bodies } = splitBodies(line);
-    const out: (TextRun | FootnoteReferenceRun)[] = [];
-    const push = (s: string) => {
-      if (s) out.push(new TextRun({ children: runChildren(s) }));
-    };
-    let last = 0;
-    for (const m of text.matchAll(FOOTNOTE_REF_RE)) {
-      push(text.slice(last, m.index));
-      last = m.index! + m[0].length;
-      const mark = m[2];
-      let bodyText = bodies.get(m[1])?.text ?? mark;
-      const id = ++this.noteId;
-      if (mark !== '' && mark === String(this.autoNumber + 1)) {
-        // the number Word would give: an auto-numbered footnote, Word writes the mark
-        // (w:footnoteRef) at the start of the note itself
-        this.autoNumber++;
-        if (bodyText.startsWith(mark)) bodyText = bodyText.slice(mark.length);
-        out.push(new FootnoteReferenceRun(id));
-      } else {
-        out.push(new TextRun({ style: STYLE.FootnoteReference, children: [new CustomMarkFootnoteReference(id), ...(mark ? [mark] : [])] }));
+  runs(line: string): ParagraphChild[] {
+    return this.segmentRuns([{ text: line }]);
+  }
+
+  /**
+   * Runs for one line given in segments, each plain or a tracked change (MOD
+   * proposals). A footnote body may sit in another segment than its reference.
+   */
+  segmentRuns(segments: RunSegment[]): ParagraphChild[] {
+    const ids = new Set<string>();
+    for (const seg of segments) for (const m of seg.text.matchAll(FOOTNOTE_REF_RE)) ids.add(m[1]);
+    const bodies = new Map<string, NoteBody>();
+    const texts = segments.map((seg) => {
+      const split = splitBodies(seg.text, ids);
+      for (const [k, v] of split.bodies) bodies.set(k, v);
+      return split.text;
+    });
+    const out: ParagraphChild[] = [];
+    segments.forEach((seg, k) => {
+      const text = texts[k];
+      const change = seg.change;
+      const run = (opts: { style?: string; children: IRunOptions['children'] }): ParagraphChild => {
+        if (!change) return new TextRun(opts);
+        const meta = { id: this.nextRevision(), author: change.author, date: change.date };
+        return change.kind === 'ins' ? new InsertedTextRun({ ...opts, ...meta }) : new DeletedTextRun({ ...opts, ...meta });
+      };
+      const push = (s: string) => {
+        if (s) out.push(run({ children: runChildren(s) }));
+      };
+      let last = 0;
+      for (const m of text.matchAll(FOOTNOTE_REF_RE)) {
+        push(text.slice(last, m.index));
+        last = m.index! + m[0].length;
+        const mark = m[2];
+        let bodyText = bodies.get(m[1])?.text ?? mark;
+        const id = ++this.noteId;
+        if (mark !== '' && mark === String(this.autoNumber + 1)) {
+          // the number Word would give: an auto-numbered footnote, Word writes the mark
+          // (w:footnoteRef) at the start of the note itself
+          this.autoNumber++;
+          if (bodyText.startsWith(mark)) bodyText = bodyText.slice(mark.length);
+          out.push(change ? run({ style: STYLE.FootnoteReference, children: [new FootnoteReference(id)] }) : new FootnoteReferenceRun(id));
+        } else {
+          out.push(run({ style: STYLE.FootnoteReference, children: [new CustomMarkFootnoteReference(id), ...(mark ? [mark] : [])] }));
+        }
+        this.footnotes[id] = { children: [new Paragraph({ style: STYLE.FootnoteText, children: [new TextRun({ children: runChildren(bodyText) })] })] };
       }
-      this.footnotes[id] = { children: [new Paragraph({ style: STYLE.FootnoteText, children: [new TextRun({ children: runChildren(bodyText) })] })] };
-    }
-    push(text.slice(last));
+      push(text.slice(last));
+    });
     return out;
+  }
+
+  private revisionId = 0;
+
+  /** A fresh id for a `w:ins` / `w:del` (unique in the document). */
+  nextRevision(): number {
+    return ++this.revisionId;
   }
 
   /** One paragraph; several lines are joined by line breaks. */
@@ -270,10 +312,14 @@ class Exporter {
     return roles;
   }
 
-  build(): (Paragraph | Table)[] {
+  /**
+   * What to write, in order: paragraphs (one or more raw lines, joined by line breaks)
+   * with their style, and tables (the placeholder line and its rows).
+   */
+  plan(): PlanItem[] {
     const lines = this.doc.lines;
     const roles = this.roles();
-    const out: (Paragraph | Table)[] = [];
+    const out: PlanItem[] = [];
     let prevStyle = '';
     let itemStack: string[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -282,20 +328,20 @@ class Exporter {
       const tm = TABLE_RE.exec(raw);
       if (tm && i + Number(tm[1]) < lines.length) {
         const n = Number(tm[1]);
-        out.push(this.table(lines.slice(i + 1, i + 1 + n), Number(tm[2])));
+        out.push({ kind: 'table', lines: Array.from({ length: n + 1 }, (_, k) => i + k), columns: Number(tm[2]) });
         i += n;
         continue;
       }
       const role = roles.get(i) ?? 'text';
       if (role === 'title') {
         // one Restitle paragraph for the title lines; a line that is a meeting list is the history
-        const group = [raw];
-        while (roles.get(i + 1) === 'title' && !looksLikeHistory(lines[i + 1])) group.push(lines[++i]);
+        const group = [i];
+        while (roles.get(i + 1) === 'title' && !looksLikeHistory(lines[i + 1])) group.push(++i);
         if (looksLikeHistory(raw)) {
-          out.push(this.paragraph(STYLE.Resref, [raw]));
+          out.push({ kind: 'paragraph', style: STYLE.Resref, lines: [group[0]] });
           continue;
         }
-        out.push(this.paragraph(STYLE.Restitle, group));
+        out.push({ kind: 'paragraph', style: STYLE.Restitle, lines: group });
         continue;
       }
       let style: string;
@@ -332,10 +378,34 @@ class Exporter {
       if (role !== 'text') itemStack = [];
       prevStyle = style;
       if (FIGURE_RE.test(raw.trim()) && style === STYLE.Normal) style = STYLE.Figure;
-      out.push(this.paragraph(style, [raw]));
+      out.push({ kind: 'paragraph', style, lines: [i] });
     }
     return out;
   }
+
+  build(): (Paragraph | Table)[] {
+    const lines = this.doc.lines;
+    return this.plan().map((item) =>
+      item.kind === 'table'
+        ? this.table(item.lines.slice(1).map((l) => lines[l]), item.columns)
+        : this.paragraph(item.style, item.lines.map((l) => lines[l])),
+    );
+  }
+}
+
+export type PlanItem = { kind: 'paragraph'; style: string; lines: number[] } | { kind: 'table'; lines: number[]; columns: number };
+
+/**
+ * The paragraph style each raw line of a document gets on export (`Tabletext` for the
+ * rows of a table, undefined for blank lines and table placeholders).
+ */
+export function lineStyles(doc: ResDocument): (string | undefined)[] {
+  const styles: (string | undefined)[] = new Array(doc.lines.length).fill(undefined);
+  for (const item of new Exporter(doc).plan()) {
+    if (item.kind === 'paragraph') for (const l of item.lines) styles[l] = item.style;
+    else for (const l of item.lines.slice(1)) styles[l] = STYLE.Tabletext;
+  }
+  return styles;
 }
 
 function looksLikeHistory(raw: string): boolean {
@@ -405,12 +475,22 @@ export async function exportDocx(doc: ResDocument, options: ExportOptions = {}):
   const ex = new Exporter(doc);
   const children = ex.build();
   const res = doc.resolutions[0];
+  return packDocument(children, ex.footnotes, { ...options, title: options.title ?? (res ? res.numberLine.content.text : undefined) });
+}
+
+/** A Word package with ITU's styles and page (A4, 2 cm margins) around the given body. */
+export async function packDocument(
+  children: (Paragraph | Table)[],
+  footnotes: Record<number, { children: Paragraph[] }>,
+  options: ExportOptions & { trackRevisions?: boolean } = {},
+): Promise<Buffer> {
   const document = new Document({
-    title: options.title ?? (res ? res.numberLine.content.text : undefined),
+    title: options.title,
     creator: 'reslint',
     defaultTabStop: DEFAULT_TAB_STOP,
     styles: ituStyles(options),
-    footnotes: ex.footnotes,
+    footnotes,
+    features: options.trackRevisions ? { trackRevisions: true } : undefined,
     sections: [
       {
         properties: {

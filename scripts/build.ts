@@ -1,0 +1,21 @@
+// Bundles the client, the language server and the CLI with esbuild.
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
+import { nodeBundle } from './esbuildOptions';
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+async function main(): Promise<void> {
+  const minify = !process.argv.includes('--no-minify');
+  await Promise.all(entries.map((e) => build({ ...nodeBundle, ...e, minify, sourcemap: true })));
+  for (const e of entries) console.log(`${e.outfile} ${(statSync(e.outfile).size / 1024).toFixed(0)} KiB`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

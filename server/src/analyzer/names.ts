@@ -1,0 +1,589 @@
+/**
+ * Names of bodies and study groups in the prose of a document (SPEC §4).
+ *
+ * - Body mentions: canonical names, accepted variants, known wrong forms and
+ *   abbreviations from the reference data (bodies and named groups), plus "near misses":
+ *   capitalised multi-word names within a small edit distance of an accepted name
+ *   (`Telecomunication Standardization Bureau`).
+ * - Study group mentions: `Study Group 13`, `ITU-T Study Group 13`, `SG13`, `SG 13`,
+ *   `study group 13`, `Study Groups 2 and 3`, with the sector written or inferred from the
+ *   document (WTSA → ITU-T, WTDC → ITU-D, RA → ITU-R); and the generic `Study Groups`
+ *   written with capitals.
+ *
+ * Speed: the matcher is built once per ReferenceData (a Map from the first word of every
+ * name to the names starting with it, and first/last-word maps for near misses); a text
+ * is scanned word by word with Map lookups, so the cost per keystroke does not grow with
+ * the size of the data.
+ */
+import { rangeIn } from '../model/content';
+import type { Range, ResDocument, Resolution } from '../model/types';
+import type { Body, NamedGroup } from '../data/schema';
+import type { NameRole, ReferenceData, Sector } from '../data/reference';
+import { distance } from '../rules/util';
+import type { TextUnit } from './texts';
+
+// ---------------------------------------------------------------------------
+// results
+
+export type MentionRole = NameRole | 'case' | 'near';
+
+export interface BodyMention {
+  unit: TextUnit;
+  /** index of the resolution, -1 outside any */
+  resolution: number;
+  /** [from, to) in unit.content.text */
+  from: number;
+  to: number;
+  range: Range;
+  /** as written */
+  text: string;
+  /** the body, or null for a named group that is not also a body */
+  body: Body | null;
+  group: NamedGroup | null;
+  /**
+   * canonical / variant / abbreviation: an accepted form; wrong: a known wrong form;
+   * case: an accepted name written with other capitals; near: close to an accepted name
+   */
+  role: MentionRole;
+  /** for wrong / case / near: accepted names to write instead, best first */
+  suggestions: string[];
+  /** for near: the suggestion is unique (safe to apply) */
+  unambiguous: boolean;
+}
+
+export type StudyGroupForm = 'full' | 'short' | 'lower';
+
+export interface StudyGroupMention {
+  unit: TextUnit;
+  resolution: number;
+  /** the whole mention, sector prefix included */
+  from: number;
+  to: number;
+  range: Range;
+  /** the `Study Group 13` / `SG13` / `study group 13` part (without the sector prefix) */
+  formFrom: number;
+  formTo: number;
+  formRange: Range;
+  number: number;
+  /** the number's own range (`13`) */
+  numberRange: Range;
+  /** the sector written next to it or inferred from the document; null when unknown */
+  sector: Sector | null;
+  /** the sector was written (`ITU-T Study Group 13`, `Study Group 1 of ITU-D`) */
+  explicitSector: boolean;
+  /** `ITU-T` prefix written directly before it */
+  prefix: string | null;
+  form: StudyGroupForm;
+  /** `Study Groups 2 and 3`: the list after a plural */
+  plural: boolean;
+  /** the first number of a plural list (the one carrying the words `Study Groups`) */
+  listHead: boolean;
+}
+
+export interface GenericStudyGroupMention {
+  unit: TextUnit;
+  resolution: number;
+  from: number;
+  to: number;
+  range: Range;
+  text: string;
+  plural: boolean;
+}
+
+export interface NameAnalysis {
+  bodies: BodyMention[];
+  studyGroups: StudyGroupMention[];
+  generic: GenericStudyGroupMention[];
+}
+
+/** What a resolution's preamble tells about it: the sector it belongs to and its year. */
+export interface ResolutionContext {
+  /** WTSA → ITU-T, WTDC → ITU-D, RA → ITU-R; null for PP, WRC and unknown */
+  sector: Sector | null;
+  /** the year of the meeting that adopts the text */
+  year: number | null;
+  body: string;
+}
+
+const SECTOR_OF_BODY: Record<string, Sector> = { WTSA: 'ITU-T', WTDC: 'ITU-D', RA: 'ITU-R' };
+
+/** Sector and year of a resolution, from its preamble, else from its number line. */
+export function resolutionContext(res: Resolution | undefined): ResolutionContext {
+  if (!res) return { sector: null, year: null, body: 'unknown' };
+  const body = res.preamble?.body ?? 'unknown';
+  const year = res.preamble?.meeting?.year ?? res.numberLine.meeting?.year ?? null;
+  return { sector: SECTOR_OF_BODY[body] ?? null, year, body };
+}
+
+/**
+ * The year whose study groups an operative text of this resolution addresses. An
+ * assembly or conference sets up the study groups of its own sector for the study period
+ * that follows it (WTSA-16 → 2017-2020, WTSA-24 → 2025-2028), so for the document's own
+ * sector this is the year after the meeting when the data covers it; for other sectors it
+ * is the meeting's year.
+ */
+export function governedYear(data: ReferenceData, ctx: ResolutionContext, sector: Sector): number | null {
+  if (ctx.year === null) return null;
+  if (sector === ctx.sector && data.hasStudyGroupData(sector, ctx.year + 1)) return ctx.year + 1;
+  return ctx.year;
+}
+
+/** The resolution that holds a line, -1 if none. */
+export function resolutionAtLine(doc: ResDocument, line: number): number {
+  for (let i = 0; i < doc.resolutions.length; i++) {
+    const r = doc.resolutions[i].range;
+    if (r.start.line <= line && line <= r.end.line) return i;
+  }
+  return -1;
+}
+
+/** A short description of where a text unit is: `considering d)`, `instructs Study Group 13`, `line 12`. */
+export function placeOf(unit: TextUnit): string {
+  if (unit.section) {
+    const call = unit.section.call.text;
+    if (unit.kind === 'call') return call;
+    if (unit.clause?.label) return `${call} ${unit.clause.label.text}`;
+    return call;
+  }
+  return `line ${unit.content.line + 1}`;
+}
+
+// ---------------------------------------------------------------------------
+// the matcher, built once per ReferenceData
+
+interface NameEntry {
+  text: string;
+  lower: string;
+  role: NameRole;
+  body: Body | null;
+  group: NamedGroup | null;
+  /** exact case needed (abbreviations, one-word names, names without capitals in words after the first) */
+  exactCase: boolean;
+  hasUpper: boolean;
+  words: number;
+}
+
+interface Matcher {
+  byFirst: Map<string, NameEntry[]>;
+  nearByFirst: Map<string, NameEntry[]>;
+  nearByLast: Map<string, NameEntry[]>;
+  /** lower-cased text of every known name (accepted or wrong) */
+  known: Set<string>;
+  /** accepted names of each body (canonical first) */
+  accepted: Map<Body, string[]>;
+}
+
+const matchers = new WeakMap<ReferenceData, Matcher>();
+
+/** Bodies whose names this analysis leaves to the study group analysis. */
+const SKIPPED_BODIES = new Set(['STUDY-GROUPS']);
+
+const WORD_CHAR = /[A-Za-z0-9\u00C0-\u024F]/;
+
+function firstSegment(lower: string): string {
+  const m = /^[a-z0-9\u00c0-\u024f]+/.exec(lower);
+  return m ? m[0] : '';
+}
+
+function lastSegment(lower: string): string {
+  const m = /[a-z0-9\u00c0-\u024f]+$/.exec(lower);
+  return m ? m[0] : '';
+}
+
+function lowerSameLength(s: string): string {
+  const l = s.toLowerCase();
+  if (l.length === s.length) return l;
+  let out = '';
+  for (const ch of s) {
+    const c = ch.toLowerCase();
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function buildMatcher(data: ReferenceData): Matcher {
+  const byFirst = new Map<string, NameEntry[]>();
+  const nearByFirst = new Map<string, NameEntry[]>();
+  const nearByLast = new Map<string, NameEntry[]>();
+  const known = new Set<string>();
+  const accepted = new Map<Body, string[]>();
+  const seen = new Set<string>();
+  const add = (text: string, role: NameRole, body: Body | null, group: NamedGroup | null) => {
+    const key = `${text}|${role}`;
+    if (seen.has(key) || !text.trim()) return;
+    seen.add(key);
+    const lower = text.toLowerCase();
+    const words = text.split(' ').length;
+    const rest = text.split(' ').slice(1).join(' ');
+    const entry: NameEntry = {
+      text,
+      lower,
+      role,
+      body,
+      group,
+      exactCase: role === 'abbreviation' || words === 1 || !/[A-Z]/.test(rest),
+      hasUpper: /[A-Z]/.test(text),
+      words,
+    };
+    const first = firstSegment(lower);
+    if (!first) return;
+    push(byFirst, first, entry);
+    known.add(lower);
+    if ((role === 'canonical' || role === 'variant') && words >= 2 && entry.hasUpper && text.length >= 12) {
+      push(nearByFirst, first, entry);
+      push(nearByLast, lastSegment(lower), entry);
+    }
+  };
+  for (const n of data.allBodyNames()) {
+    if (SKIPPED_BODIES.has(n.body.id)) continue;
+    add(n.text, n.role, n.body, null);
+  }
+  for (const b of data.bodies) accepted.set(b, [b.canonical, ...(b.variants ?? [])]);
+  for (const g of data.namedGroups) {
+    const body = (g.abbreviation && data.bodyByAbbreviation(g.abbreviation)) || data.bodyByName(g.name) || null;
+    add(g.name, 'canonical', body, g);
+    if (g.abbreviation) add(g.abbreviation, 'abbreviation', body, g);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return { byFirst, nearByFirst, nearByLast, known, accepted };
+}
+
+function matcherFor(data: ReferenceData): Matcher {
+  let m = matchers.get(data);
+  if (!m) matchers.set(data, (m = buildMatcher(data)));
+  return m;
+}
+
+/** Group of a named-group entry for a body mention (FG IMT-2020 is both). */
+function groupOf(data: ReferenceData, e: NameEntry): NamedGroup | null {
+  if (e.group) return e.group;
+  if (e.body && (e.body.kind === 'group')) return data.namedGroup(e.body.canonical) ?? null;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// body mentions
+
+function sameIgnoringFirstLetterCase(a: string, b: string): boolean {
+  return a.length === b.length && a.slice(1) === b.slice(1) && a[0].toLowerCase() === b[0].toLowerCase();
+}
+
+/** Best accepted name of a body for a written form: the closest by edit distance, canonical on ties. */
+export function closestAccepted(accepted: string[], written: string): string {
+  let best = accepted[0];
+  let bestD = Infinity;
+  for (const a of accepted) {
+    const d = distance(a.toLowerCase(), written.toLowerCase(), 60);
+    if (d < bestD) {
+      bestD = d;
+      best = a;
+    }
+  }
+  return best;
+}
+
+function scanBodies(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMention[]): void {
+  const text = unit.content.text;
+  if (text.length < 2) return;
+  const lower = lowerSameLength(text);
+  const mine: BodyMention[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!WORD_CHAR.test(text[i]) || (i > 0 && WORD_CHAR.test(text[i - 1]))) continue;
+    let j = i;
+    while (j < text.length && WORD_CHAR.test(text[j])) j++;
+    const cands = m.byFirst.get(lower.slice(i, j));
+    if (!cands) {
+      i = j - 1;
+      continue;
+    }
+    let found: { e: NameEntry; role: MentionRole; len: number } | null = null;
+    for (let k = 0; k < cands.length; k++) {
+      const e = cands[k];
+      const len = e.text.length;
+      if (found && len < found.len) break;
+      if (!lower.startsWith(e.lower, i)) continue;
+      if (i + len < text.length && WORD_CHAR.test(text[i + len])) continue;
+      const written = text.slice(i, i + len);
+      if (written === e.text || (e.role !== 'abbreviation' && sameIgnoringFirstLetterCase(written, e.text))) {
+        found = { e, role: e.role, len };
+        break; // exact case wins over any same-length case variant
+      }
+      if (found) continue;
+      if (e.exactCase || !e.hasUpper) continue;
+      // all capitals (a heading) is not a case error
+      if (written === written.toUpperCase()) continue;
+      found = { e, role: e.role === 'wrong' ? 'wrong' : 'case', len };
+    }
+    if (!found) {
+      i = j - 1;
+      continue;
+    }
+    const { e, role, len } = found;
+    const written = text.slice(i, i + len);
+    let suggestions: string[] = [];
+    if (role === 'wrong' && e.body) suggestions = [closestAccepted(m.accepted.get(e.body) ?? [e.body.canonical], written)];
+    else if (role === 'case') suggestions = [e.text];
+    if (role === 'wrong' && e.body && suggestions[0] !== e.body.canonical) suggestions.push(e.body.canonical);
+    mine.push({
+      unit,
+      resolution: unit.resolution,
+      from: i,
+      to: i + len,
+      range: rangeIn(unit.content, i, i + len),
+      text: written,
+      body: e.body,
+      group: groupOf(data, e),
+      role,
+      suggestions,
+      unambiguous: true,
+    });
+    i = i + len - 1;
+  }
+  scanNearMisses(m, unit, lower, mine);
+  mine.sort((a, b) => a.from - b.from);
+  for (const x of mine) out.push(x);
+}
+
+interface Tok {
+  start: number;
+  end: number;
+  /** lower-cased, punctuation stripped */
+  lower: string;
+  capital: boolean;
+  connector: boolean;
+  /** punctuation after the word that ends a name (`,`, `;`, `)`) */
+  breakAfter: boolean;
+  breakBefore: boolean;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'to']);
+
+function tokens(text: string, lower: string): Tok[] {
+  const out: Tok[] = [];
+  const re = /\S+/g;
+  let mm: RegExpExecArray | null;
+  while ((mm = re.exec(text))) {
+    let s = mm.index;
+    let e = s + mm[0].length;
+    let breakBefore = false;
+    let breakAfter = false;
+    while (s < e && /[("“'‘[]/.test(text[s])) {
+      s++;
+      breakBefore = true;
+    }
+    while (e > s && /[),;:.!?"”'’\]]/.test(text[e - 1])) {
+      e--;
+      breakAfter = true;
+    }
+    if (e <= s) continue;
+    const w = lower.slice(s, e);
+    out.push({ start: s, end: e, lower: w, capital: /^[A-Z0-9]/.test(text[s]), connector: CONNECTORS.has(w), breakAfter, breakBefore });
+  }
+  return out;
+}
+
+/** Plural and singular alike: `Directors` = `Director`, `Assemblies` = `Assembly`, `Bureaux` = `Bureau`. */
+function singularKey(lower: string): string {
+  return lower
+    .split(' ')
+    .map((w) => w.replace(/ies$/, 'y').replace(/(eau)x$/, '$1').replace(/s$/, ''))
+    .join(' ');
+}
+
+function scanNearMisses(m: Matcher, unit: TextUnit, lower: string, mine: BodyMention[]): void {
+  const text = unit.content.text;
+  // quick exit: near misses need at least two capitalised words
+  if (!/[A-Z][a-z]+\s+(?:\S+\s+){0,3}[A-Z]/.test(text)) return;
+  const toks = tokens(text, lower);
+  const taken: { from: number; to: number }[] = mine.map((x) => ({ from: x.from, to: x.to }));
+  const overlapsTaken = (from: number, to: number) => taken.some((t) => from < t.to && t.from < to && !(from <= t.from && t.to <= to && (t.to - t.from) < (to - from)));
+  const windows: { a: number; k: number }[] = [];
+  for (let t = 0; t < toks.length; t++) {
+    if (!toks[t].capital) continue;
+    const seg = firstSegment(toks[t].lower);
+    for (const e of m.nearByFirst.get(seg) ?? []) windows.push({ a: t, k: e.words });
+    const last = lastSegment(toks[t].lower);
+    for (const e of m.nearByLast.get(last) ?? []) if (t - e.words + 1 >= 0) windows.push({ a: t - e.words + 1, k: e.words });
+  }
+  if (windows.length === 0) return;
+  const tried = new Set<string>();
+  const found: BodyMention[] = [];
+  for (const { a, k } of windows) {
+    const key = `${a}:${k}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    const first = toks[a];
+    const lastTok = toks[a + k - 1];
+    if (!lastTok || !first.capital || !lastTok.capital) continue;
+    let ok = true;
+    for (let q = a; q < a + k; q++) {
+      const tk = toks[q];
+      if (!(tk.capital || tk.connector)) ok = false;
+      if (q > a && tk.breakBefore) ok = false;
+      if (q < a + k - 1 && tk.breakAfter) ok = false;
+    }
+    if (!ok) continue;
+    const from = first.start;
+    const to = lastTok.end;
+    const windowLower = toks.slice(a, a + k).map((x) => x.lower).join(' ');
+    if (m.known.has(windowLower)) continue;
+    if (overlapsTaken(from, to)) continue;
+    const max = windowLower.length >= 20 ? 2 : 1;
+    const wKey = singularKey(windowLower);
+    let best: NameEntry[] = [];
+    let bestD = max + 1;
+    const cands = new Set<NameEntry>([...(m.nearByFirst.get(firstSegment(first.lower)) ?? []), ...(m.nearByLast.get(lastSegment(lastTok.lower)) ?? [])]);
+    for (const e of cands) {
+      if (e.words !== k) continue;
+      if (singularKey(e.lower) === wKey) continue;
+      const d = distance(windowLower, e.lower, max);
+      if (d === 0 || d > max) continue;
+      if (d < bestD) {
+        bestD = d;
+        best = [e];
+      } else if (d === bestD && !best.some((b) => b.text === e.text)) best.push(e);
+    }
+    if (best.length === 0) continue;
+    const suggestions = best.map((e) => e.text);
+    found.push({
+      unit,
+      resolution: unit.resolution,
+      from,
+      to,
+      range: rangeIn(unit.content, from, to),
+      text: text.slice(from, to),
+      body: best.length === 1 ? best[0].body : null,
+      group: best.length === 1 ? best[0].group : null,
+      role: 'near',
+      suggestions,
+      unambiguous: best.length === 1,
+    });
+    taken.push({ from, to });
+  }
+  for (const f of found) mine.push(f);
+}
+
+// ---------------------------------------------------------------------------
+// study groups
+
+const SECTOR_WORDS: [RegExp, Sector][] = [
+  [/^(?:ITU )?Telecommunication Standardization Sector/, 'ITU-T'],
+  [/^(?:ITU )?Radiocommunication Sector/, 'ITU-R'],
+  [/^(?:ITU )?Telecommunication Development Sector/, 'ITU-D'],
+];
+
+// `ITU-T Study Group 13`, `Study Groups 2 and 3`, `study group 13`, `SG13`, `SG 13`
+const SG_RE = /(?<![A-Za-z0-9-])(?:(ITU-[TRD])[ \t]+)?(?:([Ss]tudy[ \t]+[Gg]roup(s?))[ \t]+(\d{1,2})|(SG)[ \t]?(\d{1,2}))(?![\d./A-Za-z])/g;
+const MORE_RE = /^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(\d{1,2})(?![\d./A-Za-z])/;
+const SECTOR_BEFORE_RE = /(?:^|[ \t(])(ITU-[TRD])\)?[ \t]+$/;
+const SECTOR_AFTER_RE = /^[ \t]+of[ \t]+(?:the[ \t]+)?(?:(ITU-[TRD])(?![A-Za-z])|(.{0,45}))/;
+const GENERIC_RE = /(?<![A-Za-z-])Study[ \t]+Group(s?)(?![A-Za-z])(?![ \t]*\d)/g;
+
+function sectorAfter(text: string, at: number): Sector | null {
+  const m = SECTOR_AFTER_RE.exec(text.slice(at, at + 60));
+  if (!m) return null;
+  if (m[1]) return m[1] as Sector;
+  for (const [re, s] of SECTOR_WORDS) if (re.test(m[2] ?? '')) return s;
+  return null;
+}
+
+function scanStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
+  const text = unit.content.text;
+  if (!/[Ss]tudy[ \t]+[Gg]roup|SG/.test(text)) return;
+  SG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SG_RE.exec(text))) {
+    const prefix = m[1] ?? null;
+    const formFrom = prefix ? m.index + m[0].indexOf(m[2] ?? m[5], m[1].length) : m.index;
+    const words = m[2];
+    const numText = m[4] ?? m[6];
+    const numFrom = m.index + m[0].length - numText.length;
+    const form: StudyGroupForm = m[5] ? 'short' : words === 'Study Group' || words === 'Study Groups' ? 'full' : /^Study[ \t]+Groups?$/.test(words) ? 'full' : 'lower';
+    const plural = m[3] === 's';
+    let end = m.index + m[0].length;
+    const numbers: { n: number; from: number; to: number }[] = [{ n: parseInt(numText, 10), from: numFrom, to: end }];
+    if (plural) {
+      for (;;) {
+        const mm = MORE_RE.exec(text.slice(end, end + 20));
+        if (!mm) break;
+        const to = end + mm[0].length;
+        numbers.push({ n: parseInt(mm[1], 10), from: to - mm[1].length, to });
+        end = to;
+      }
+      SG_RE.lastIndex = end;
+    }
+    let sector: Sector | null = (prefix as Sector | null) ?? null;
+    let explicit = sector !== null;
+    if (!sector) {
+      const b = SECTOR_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      if (b) sector = b[1] as Sector;
+    }
+    if (!sector) sector = sectorAfter(text, end);
+    if (sector) explicit = true;
+    else sector = ctx.sector;
+    numbers.forEach((x, idx) => {
+      const from = idx === 0 ? m!.index : x.from;
+      const fFrom = idx === 0 ? formFrom : x.from;
+      const fTo = idx === 0 ? x.to : x.to;
+      out.push({
+        unit,
+        resolution: unit.resolution,
+        from,
+        to: x.to,
+        range: rangeIn(unit.content, from, x.to),
+        formFrom: fFrom,
+        formTo: fTo,
+        formRange: rangeIn(unit.content, fFrom, fTo),
+        number: x.n,
+        numberRange: rangeIn(unit.content, x.from, x.to),
+        sector,
+        explicitSector: explicit,
+        prefix,
+        form,
+        plural,
+        listHead: idx === 0,
+      });
+    });
+  }
+  GENERIC_RE.lastIndex = 0;
+  while ((m = GENERIC_RE.exec(text))) {
+    generic.push({
+      unit,
+      resolution: unit.resolution,
+      from: m.index,
+      to: m.index + m[0].length,
+      range: rangeIn(unit.content, m.index, m.index + m[0].length),
+      text: m[0],
+      plural: m[1] === 's',
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+/** Every body and study group mention of a document, in text order. */
+export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceData): NameAnalysis {
+  const m = matcherFor(data);
+  const bodies: BodyMention[] = [];
+  const studyGroups: StudyGroupMention[] = [];
+  const generic: GenericStudyGroupMention[] = [];
+  const contexts = doc.resolutions.map((r) => resolutionContext(r));
+  const none = resolutionContext(undefined);
+  for (const u of units) {
+    if (u.kind === 'number' || u.kind === 'history') continue;
+    scanBodies(data, m, u, bodies);
+    scanStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);
+  }
+  return { bodies, studyGroups, generic };
+}
+
+/** Names of bodies, for editor features: the body's abbreviation and full name. */
+export function describeBody(b: Body): string {
+  return b.abbreviation && b.abbreviation !== b.canonical ? `${b.canonical} (${b.abbreviation})` : b.canonical;
+}

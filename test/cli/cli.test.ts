@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { main } from '../../server/src/cli/main';
+import { nodeBundle } from '../../scripts/esbuildOptions';
+import { readFixture } from '../helpers/fixtures';
+
+const ROOT = path.join(__dirname, '..', '..');
+const RES92 = path.join(ROOT, '..', 'shared', 'corpus', 'res92-hammamet-2016.txt');
+const VALID = path.join(ROOT, 'test', 'fixtures', 'rules', 'valid.itures');
+const LABELS = path.join(ROOT, 'test', 'fixtures', 'rules', 'labels.itures');
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: async () => stdin });
+  return { code, out, err };
+}
+
+describe('reslint CLI', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'reslint-cli-'));
+  });
+
+  it('prints findings as file:line:col severity message rule, and exits 0 when none is an error', async () => {
+    const r = await run([RES92]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /res92-hammamet-2016\.txt:34:15 {2}warning {2}Space before ",". {2}no-space-before-punctuation\n/);
+    assert.match(r.out, /1 problem \(1 warning\) in 1 file; 1 fixable with --fix/);
+  });
+
+  it('exits 1 when a finding is an error', async () => {
+    const f = path.join(dir, 'bad.itures');
+    writeFileSync(f, readFileSync(VALID, 'utf8').replace('b)\tthat the roadmap', 'c)\tthat the roadmap'));
+    const r = await run([f]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /bad\.itures:8:1 {2}error {4}Label c\) skips b\) after a bis\)\. {2}label-sequence/);
+  });
+
+  it('--format json prints one array with 1-based positions', async () => {
+    const r = await run(['--format', 'json', RES92, VALID]);
+    assert.equal(r.code, 0);
+    const arr = JSON.parse(r.out);
+    assert.deepEqual(arr, [
+      {
+        file: RES92,
+        line: 34,
+        column: 15,
+        endLine: 34,
+        endColumn: 17,
+        rule: 'no-space-before-punctuation',
+        severity: 'warning',
+        message: 'Space before ",".',
+        fixable: true,
+      },
+    ]);
+  });
+
+  it('--fix writes the fixed file and reports what remains', async () => {
+    const f = path.join(dir, 'fix.itures');
+    copyFileSync(RES92, f);
+    const r = await run(['--fix', f]);
+    assert.equal(r.code, 0);
+    assert.equal(readFileSync(f, 'utf8'), readFileSync(RES92, 'utf8').replace('to encourage ,', 'to encourage,'));
+    assert.match(r.out, /1 file checked, no problems/);
+  });
+
+  it('--fix repairs labels, endings and spelling in one run', async () => {
+    const f = path.join(dir, 'fix2.itures');
+    writeFileSync(f, readFixture(readFileSync(LABELS, 'utf8')).text);
+    await run(['--fix', f]);
+    const fixed = readFileSync(f, 'utf8');
+    assert.match(fixed, /\nb\)\tthat IMT systems have contributed/);
+    assert.match(fixed, /\nc\)\tthat IMT-2020 will be utilized/);
+    assert.match(fixed, /\n2\tthat focus groups report/);
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await run(['-', '--stdin-filename', 'draft.itures'], readFileSync(RES92, 'utf8'));
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^draft\.itures:34:15/);
+  });
+
+  it('lints every resolution file in a folder, and expands quoted globs', async () => {
+    const sub = path.join(dir, 'folder');
+    mkdirSync(path.join(sub, 'nested'), { recursive: true });
+    copyFileSync(RES92, path.join(sub, 'a.res.txt'));
+    copyFileSync(VALID, path.join(sub, 'nested', 'b.itures'));
+    writeFileSync(path.join(sub, 'notes.md'), '# not a resolution');
+    const r = await run(['--format', 'json', sub]);
+    assert.deepEqual([...new Set(JSON.parse(r.out).map((x: { file: string }) => path.basename(x.file)))], ['a.res.txt']);
+    const g = await run([path.join(sub, '**', '*.itures')]);
+    assert.match(g.out, /1 file checked, no problems/);
+  });
+
+  it('skips binary files with a message, and reads Windows-1252 text with a notice', async () => {
+    const bin = path.join(dir, 'image.itures');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
+    const latin = path.join(dir, 'latin.itures');
+    const text = readFileSync(VALID, 'utf8').replace(/–/g, '-').replace('organizations external to ITU', 'organizations external to ITU, such as the Comité consultatif');
+    writeFileSync(latin, Buffer.from(text, 'latin1'));
+    const r = await run([bin, latin]);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /image\.itures: skipped: binary file/);
+    assert.match(r.err, /latin\.itures: not valid UTF-8; read as Windows-1252/);
+    assert.doesNotMatch(r.out, /latin\.itures/);
+  });
+
+  it('usage and I/O errors: exit 2 with one line and no stack trace', async () => {
+    for (const args of [[], ['--format', 'xml', RES92], ['--bogus', RES92], [path.join(dir, 'missing.itures')], ['--config', path.join(dir, 'none.json'), RES92]]) {
+      const r = await run(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.match(r.err, /^reslint: /);
+      assert.doesNotMatch(r.err, /\n\s+at /);
+    }
+  });
+
+  it('a bad config file is reported and the defaults still apply', async () => {
+    const cfg = path.join(dir, 'bad.json');
+    writeFileSync(cfg, '{ "rules": { "no-such-rule": "error", "clause-ending": "loud", "no-space-before-punctuation": "error" }, "extra": 1 ');
+    const r = await run(['--config', cfg, RES92]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /unknown rule "no-such-rule"/);
+    assert.match(r.err, /rule "clause-ending": unknown severity "loud"/);
+    assert.match(r.err, /JSON syntax error/);
+    assert.match(r.out, /34:15 {2}error/);
+  });
+
+  it('runs as the bin command of the package', async () => {
+    const out = path.join(dir, 'cli.js');
+    await build({ entryPoints: [path.join(ROOT, 'server', 'src', 'cli', 'main.ts')], outfile: out, ...nodeBundle, logLevel: 'error' });
+    const runner = path.join(dir, 'reslint.js');
+    writeFileSync(runner, `require(${JSON.stringify(out)}).run();\n`);
+    const r = spawnSync(process.execPath, [runner, '--format', 'json', RES92], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+    const bad = spawnSync(process.execPath, [runner, path.join(dir, 'nope.itures')], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, `reslint: no such file or folder: ${path.join(dir, 'nope.itures')}\n`);
+  });
+});
