@@ -509,11 +509,27 @@ export class VsCodeSession {
       await this.press('Control+Shift+M');
       await this.waitFor('the Problems panel', () => panel.isVisible());
     }
-    const rows = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => ({
+    // The tree renders only the rows in view: scroll through it with the mouse
+    // wheel and collect rows by their index.
+    const read = () => panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => ({
+      index: Number(r.getAttribute('data-index')),
       label: (r.getAttribute('aria-label') ?? '').trim(),
       text: (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
     })));
-    return rows.map((r) => ({ ...r, ...parseProblemLabel(r.label) }));
+    const byIndex = new Map<number, { label: string; text: string }>();
+    const box = await panel.boundingBox();
+    for (let i = 0, stale = 0; i < 50 && stale < 2; i++) {
+      const before = byIndex.size;
+      for (const r of await read()) byIndex.set(r.index, { label: r.label, text: r.text });
+      if (!box) break;
+      stale = byIndex.size === before ? stale + 1 : 0;
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, box.height / 2);
+      await sleep(100);
+    }
+    if (box && byIndex.size > 0) await this.page.mouse.wheel(0, -100_000);
+    return [...byIndex.entries()].sort((a, b) => a[0] - b[0])
+      .map(([, r]) => ({ ...r, ...parseProblemLabel(r.label) }));
   }
 
   /** Waits until the Problems panel satisfies `ok` and returns the rows. */

@@ -7,11 +7,16 @@ import type { ResDocument } from '../model/types';
 import { findClauseRefs, type ClauseRef } from './clauseRefs';
 import { collectTexts, type TextUnit } from './texts';
 import { findCitations, type Citation } from './citations';
+import type { ReferenceData } from '../data/reference';
+import { findNames, type NameAnalysis } from './names';
+import { findAbbreviations, type ResolutionAbbreviations } from './abbreviations';
 
 export class Analysis {
   private _texts?: TextUnit[];
   private _clauseRefs?: ClauseRef[];
   private _citations?: Citation[];
+  private _names?: { data: ReferenceData; value: NameAnalysis };
+  private _abbreviations?: { data: ReferenceData; value: ResolutionAbbreviations[] };
 
   constructor(readonly doc: ResDocument) {}
 
@@ -28,5 +33,17 @@ export class Analysis {
   /** citations of other ITU texts as written (resolve them with resolveCitations in ./citations) */
   get citations(): Citation[] {
     return (this._citations ??= findCitations(this.doc, this.texts));
+  }
+
+  /** mentions of bodies and study groups (names.ts); cached per reference data */
+  names(data: ReferenceData): NameAnalysis {
+    if (this._names?.data !== data) this._names = { data, value: findNames(this.doc, this.texts, data) };
+    return this._names.value;
+  }
+
+  /** abbreviations defined and used in each resolution (abbreviations.ts); cached per reference data */
+  abbreviations(data: ReferenceData): ResolutionAbbreviations[] {
+    if (this._abbreviations?.data !== data) this._abbreviations = { data, value: findAbbreviations(this.doc, this.texts, data, this.names(data).bodies) };
+    return this._abbreviations.value;
   }
 }

@@ -476,6 +476,8 @@ export interface ResolvedItem {
   bodySource: BodySource;
   /** meetings at the cited place and year (or of the WRC abbreviation), any body */
   candidates: readonly Meeting[];
+  /** when the parenthesis names a place without a year: the meetings held there */
+  atPlace: readonly Meeting[];
   /** the cited meeting of `body` */
   cited: Meeting | null;
   entry: ResolutionEntry | null;
@@ -545,12 +547,15 @@ function contextOf(res: Resolution | undefined, data: ReferenceData): DocContext
 function resolveOne(citation: Citation, item: CitedItem, doc: DocContext, data: ReferenceData): ResolvedItem {
   const meeting = item.meeting ?? citation.meeting;
   let candidates: readonly Meeting[] = [];
+  let atPlace: readonly Meeting[] = [];
   if (meeting) {
     if (meeting.wrcForm) {
       const m = data.meetingByAbbreviation(meeting.place);
       candidates = m ? [m] : [];
     } else if (meeting.place && meeting.year !== null) {
       candidates = data.findMeetings(meeting.place, meeting.year);
+    } else if (meeting.place) {
+      atPlace = meetingsAtPlace(data, meeting.place);
     }
   }
   let body: MeetingBody | null = null;
@@ -581,13 +586,20 @@ function resolveOne(citation: Citation, item: CitedItem, doc: DocContext, data: 
       body = [...bodies][0];
       bodySource = 'meeting';
     }
+  } else if (atPlace.length > 0) {
+    const bodies = new Set(atPlace.map((m) => m.body));
+    if (bodies.size > 1) bodies.delete('WRC');
+    if (bodies.size === 1) {
+      body = [...bodies][0];
+      bodySource = 'meeting';
+    }
   }
   const cited = body ? (candidates.find((m) => m.body === body) ?? null) : null;
   let entry: ResolutionEntry | null = null;
   let recommendation: RecommendationEntry | null = null;
   if (citation.family === 'text' && body) entry = data.resolution(body, citation.type, item.number) ?? null;
   if (citation.family === 'recommendation' && citation.sector) recommendation = data.recommendation(citation.sector, item.number) ?? null;
-  return { citation, item, meeting, body, bodySource, candidates, cited, entry, recommendation, doc };
+  return { citation, item, meeting, body, bodySource, candidates, atPlace, cited, entry, recommendation, doc };
 }
 
 /** Resolves every citation of the analysis against the data. */

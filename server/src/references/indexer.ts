@@ -207,7 +207,8 @@ export class ReferenceIndex {
         this.log,
         onlyName ? new Set([onlyName]) : null,
       );
-      root.watcher.setFolders(watchDirs);
+      // A file written into a new folder between the walk and its watcher is seen by one more pass.
+      if (root.watcher.setFolders(watchDirs) > 0 && root.indexed) root.again = true;
     }
     let changed = false;
     const kept: string[] = [];

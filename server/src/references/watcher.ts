@@ -23,9 +23,10 @@ export class FolderWatcher {
     private readonly onlyNames: Set<string> | null = null,
   ) {}
 
-  /** Watches exactly these folders from now on (the others are released). */
-  setFolders(dirs: Iterable<string>): void {
-    if (this.disposed) return;
+  /** Watches exactly these folders from now on (the others are released). Returns how many were added. */
+  setFolders(dirs: Iterable<string>): number {
+    if (this.disposed) return 0;
+    let added = 0;
     const wanted = new Set(dirs);
     for (const [d, w] of this.watchers) {
       if (!wanted.has(d)) {
@@ -52,10 +53,12 @@ export class FolderWatcher {
           this.poke();
         });
         this.watchers.set(d, w);
+        added++;
       } catch (e) {
         this.log(`reslint: reference documents: cannot watch ${d}: ${(e as Error).message}`);
       }
     }
+    return added;
   }
 
   get size(): number {

@@ -365,7 +365,8 @@ export function tokenize(s: string): string[] {
   return out;
 }
 
-const SPACE_ONLY = /^[ \t\u00a0]+$/;
+/** A joint between two changes small enough to fold into them: spaces, or up to three characters of punctuation and space. */
+const JOINT = /^(?:[ \t\u00a0]+|[^\p{L}\p{N}[\]]{1,3})$/u;
 
 /** Word-level comparison of two lines, as readable segments (deletions before insertions). */
 export function diffLine(a: string, b: string): Segment[] {
@@ -373,11 +374,11 @@ export function diffLine(a: string, b: string): Segment[] {
   for (const c of diffArrays(tokenize(a), tokenize(b))) {
     ops.push({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value.join('') });
   }
-  // a space (or a lone short word joint) between two changes belongs to the change:
+  // a space (or a comma and a space) between two changes belongs to the change:
   // `[-old words-][+new text+]` reads better than `[-old-][+new+] [-words-][+text+]`
   for (let k = 1; k < ops.length - 1; k++) {
     const o = ops[k];
-    if (o.kind === 'same' && SPACE_ONLY.test(o.text) && ops[k - 1].kind !== 'same' && ops[k + 1].kind !== 'same') {
+    if (o.kind === 'same' && JOINT.test(o.text) && ops[k - 1].kind !== 'same' && ops[k + 1].kind !== 'same') {
       ops.splice(k, 1, { kind: 'del', text: o.text }, { kind: 'ins', text: o.text });
       k++;
     }

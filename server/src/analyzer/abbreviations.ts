@@ -1,0 +1,459 @@
+/**
+ * Abbreviations in the text of each resolution (SPEC §4: spelled out at first use, with the
+ * abbreviation in parentheses, and used short afterwards).
+ *
+ * - Definitions: `International Mobile Telecommunications (IMT)`, `quality of service (QoS)`,
+ *   `standards development organizations (SDOs)`, `information-centric networking (ICN)`,
+ *   `(traditional approval process, TAP)`, and the reverse `IMT (International Mobile
+ *   Telecommunications)`. The expansion is accepted when the abbreviation's letters can be
+ *   found in it in order, the first one starting a word (the Schwartz–Hearst test), or
+ *   when it is a name the reference data gives to that abbreviation (`Radiocommunication
+ *   Bureau (BR)`, whose letters are in French order).
+ * - Uses: tokens with two or more capitals (`IMT`, `QoS`, `SDOs`, `ITU-T`, `IMT-2020`,
+ *   `3GPP`), plural and possessive forms reduced (`SDOs` → `SDO`, `ITU-T's` → `ITU-T`).
+ *   Not abbreviations: Recommendation and Resolution numbers (`A.7`, `ITU-R 56` after
+ *   `Resolution`), meeting forms in citations (`(Rev. WRC-15)`), Roman numerals, study
+ *   group short forms (`SG13`, left to study-group-form), words of all-capital headings.
+ * - Repeats: the expansion written again after its definition.
+ *
+ * Scope: each resolution on its own, from its first clause on: the number line, title,
+ * history line and preamble are headings, and cover text (a foreword) is not resolution
+ * text. Call lines count as uses but their spelled-out addressees are not repeats (ITU
+ * writes addressees in full).
+ */
+import { rangeIn } from '../model/content';
+import type { Range, ResDocument } from '../model/types';
+import type { ReferenceData } from '../data/reference';
+import type { Body, NamedGroup } from '../data/schema';
+import type { TextUnit } from './texts';
+import type { BodyMention } from './names';
+
+export interface AbbrDefinition {
+  /** the abbreviation as written in the parentheses */
+  abbr: string;
+  /** the key: plural and possessive endings removed (`SDOs` → `SDO`) */
+  key: string;
+  /** the expansion as written */
+  expansion: string;
+  unit: TextUnit;
+  resolution: number;
+  /** [from, to) of the whole definition (expansion and parentheses) */
+  from: number;
+  to: number;
+  range: Range;
+  /** the abbreviation inside the parentheses */
+  abbrRange: Range;
+  /** [abbrFrom, abbrFrom + abbr.length) in unit.content.text */
+  abbrFrom: number;
+  expansionRange: Range;
+  /** the whole definition is `Expansion (ABBR)` (not the reverse or comma form) */
+  standard: boolean;
+}
+
+export interface AbbrUse {
+  /** as written (`ITU-T's`, `SDOs`, `FG IMT-2020`) */
+  text: string;
+  /** the candidate keys, most specific first: `IMT-2020` then `IMT`; `ISO/IEC` then `ISO`, `IEC` */
+  keys: string[];
+  unit: TextUnit;
+  resolution: number;
+  from: number;
+  to: number;
+  range: Range;
+  /** the part of the text that is the abbreviation itself, without `'s` */
+  coreTo: number;
+}
+
+export interface AbbrRepeat {
+  definition: AbbrDefinition;
+  unit: TextUnit;
+  resolution: number;
+  from: number;
+  to: number;
+  range: Range;
+  text: string;
+}
+
+export interface ResolutionAbbreviations {
+  resolution: number;
+  /** by key, in text order */
+  definitions: Map<string, AbbrDefinition[]>;
+  uses: AbbrUse[];
+  repeats: AbbrRepeat[];
+}
+
+/** Abbreviations the data knows, for hover and for the spelled-out fix. */
+export function knownAbbreviation(data: ReferenceData, key: string): { body: Body | null; group: NamedGroup | null; expansion: string } | null {
+  const body = data.bodyByAbbreviation(key);
+  if (body && body.abbreviation === key) return { body, group: null, expansion: body.canonical };
+  const group = data.namedGroup(key);
+  if (group && group.abbreviation === key) return { body: null, group, expansion: group.name };
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Units whose text is resolution prose for the purpose of abbreviations. */
+const SCANNED = new Set(['call', 'clause', 'continuation', 'subitem', 'paragraph', 'annex', 'footnote']);
+
+const STRUCTURAL_WORDS = new Set([
+  'NOTE',
+  'NOTES',
+  'ANNEX',
+  'APPENDIX',
+  'ATTACHMENT',
+  'SECTION',
+  'PART',
+  'CHAPTER',
+  'RESOLUTION',
+  'RECOMMENDATION',
+  'DECISION',
+  'OPINION',
+  'FOREWORD',
+  'TABLE',
+  'FIGURE',
+  'ADD',
+  'MOD',
+  'SUP',
+  'NOC',
+]);
+
+const ROMAN = /^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+// a token: optional leading digits, a capital, then letters/digits, then -, / or & parts; optional 's
+const TOKEN_RE = /(?<![A-Za-z0-9\-./&])[0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*(?:['\u2019]s)?(?![A-Za-z0-9])/g;
+// `Recommendation ITU-T`, `Resolution ITU-R`, `Question ITU-T`: the sector is part of the number
+const CITED_SECTOR_RE = /\b(?:Recommendations?|Resolutions?|Questions?|Supplements?|Handbooks?|Reports?|Opinions?|Decisions?|Rec\.)[ \t]+ITU-[TRD](?![A-Za-z])/g;
+// `(WRC-15)`, `(Rev. WRC-15)`, `(WTSA-16)`
+const CITED_MEETING_RE = /\((?:Rev\.?[ \t]*)?[A-Z]{2,5}-\d{2,4}\)/g;
+// `(IMT)`, `(ITU-T)`, `(FG IMT-2020)`, `(SDOs)`, `(traditional approval process, TAP)`
+const PAREN_RE = /\(([^()]{1,100})\)/g;
+const ABBR_SHAPE = /^[0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*(?: [A-Z0-9][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*){0,2}$/;
+
+function capitals(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) n++;
+  }
+  return n;
+}
+
+/** Whether a bare token looks like an abbreviation: 2+ capitals, capitals at least half the letters. */
+export function looksLikeAbbreviation(core: string): boolean {
+  const base = core.split(/[-/&]/)[0];
+  const letters = base.replace(/[^A-Za-z]/g, '');
+  const caps = capitals(letters);
+  if (caps < 2 || caps * 2 < letters.length) return false;
+  if (STRUCTURAL_WORDS.has(base)) return false;
+  if (ROMAN.test(core)) return false;
+  if (/^SG\d/.test(core)) return false;
+  return true;
+}
+
+/** `SDOs` → `SDO`, `ITU-T's` → `ITU-T`. */
+export function abbreviationKey(s: string): string {
+  let k = s.replace(/['\u2019]s$/, '');
+  if (/[A-Z0-9]s$/.test(k) && k.length > 2) k = k.slice(0, -1);
+  return k;
+}
+
+/** Candidate keys of a use: the token, then its base before a hyphen, then the parts of `ISO/IEC`. */
+function keysOf(key: string): string[] {
+  const keys = [key];
+  const dash = key.indexOf('-');
+  if (dash > 0) {
+    const base = key.slice(0, dash);
+    if (looksLikeAbbreviation(base)) keys.push(base);
+  }
+  if (key.includes('/')) for (const p of key.split('/')) if (p !== key && looksLikeAbbreviation(p) && !keys.includes(p)) keys.push(p);
+  return keys;
+}
+
+/**
+ * Schwartz–Hearst: index in `long` where the expansion of `short` starts, or -1. Every
+ * letter or digit of `short` is found in `long`, right to left, in order; the first one
+ * must start a word.
+ */
+export function expansionStart(short: string, long: string): number {
+  let l = long.length - 1;
+  for (let s = short.length - 1; s >= 0; s--) {
+    const c = short[s].toLowerCase();
+    if (!/[a-z0-9]/.test(c)) continue;
+    for (;;) {
+      if (l < 0) return -1;
+      const lc = long[l].toLowerCase();
+      if (lc === c && (s > 0 || l === 0 || !/[A-Za-z0-9]/.test(long[l - 1]))) break;
+      l--;
+    }
+    if (s === 0) return l;
+    l--;
+  }
+  return -1;
+}
+
+interface DataIndex {
+  /** abbreviation → its accepted names, lower-cased */
+  names: Map<string, string[]>;
+  /** abbreviations of more than one word (`FG IMT-2020`) by their first word */
+  multi: Map<string, string[]>;
+}
+
+const dataIndexes = new WeakMap<ReferenceData, DataIndex>();
+
+function dataIndex(data: ReferenceData): DataIndex {
+  let ix = dataIndexes.get(data);
+  if (ix) return ix;
+  const names = new Map<string, string[]>();
+  const multi = new Map<string, string[]>();
+  const addMulti = (a: string) => {
+    if (!a.includes(' ')) return;
+    const first = a.split(' ')[0];
+    const l = multi.get(first) ?? [];
+    if (!l.includes(a)) l.push(a);
+    multi.set(first, l);
+  };
+  for (const b of data.bodies) {
+    if (!b.abbreviation) continue;
+    names.set(b.abbreviation, [b.canonical, ...(b.variants ?? [])].map((n) => n.toLowerCase()));
+    addMulti(b.abbreviation);
+  }
+  for (const g of data.namedGroups) {
+    if (!g.abbreviation) continue;
+    const l = names.get(g.abbreviation) ?? [];
+    l.push(g.name.toLowerCase());
+    names.set(g.abbreviation, l);
+    addMulti(g.abbreviation);
+  }
+  ix = { names, multi };
+  dataIndexes.set(data, ix);
+  return ix;
+}
+
+function maskRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const re of [CITED_SECTOR_RE, CITED_MEETING_RE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+function isHeadingText(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 8) return false;
+  return capitals(letters) / letters.length > 0.8 && /[A-Z]{2,}[ \t]+[A-Z]{2,}/.test(text);
+}
+
+/** The definition in one parenthesis, if it is one. */
+function definitionAt(
+  data: ReferenceData,
+  ix: DataIndex,
+  unit: TextUnit,
+  open: number,
+  close: number,
+): AbbrDefinition | null {
+  const text = unit.content.text;
+  const inner = text.slice(open + 1, close);
+  const c = unit.content;
+  const make = (abbr: string, abbrFrom: number, expFrom: number, expTo: number, from: number, to: number, standard: boolean): AbbrDefinition => ({
+    abbr,
+    key: abbreviationKey(abbr),
+    expansion: text.slice(expFrom, expTo),
+    unit,
+    resolution: unit.resolution,
+    from,
+    to,
+    range: rangeIn(c, from, to),
+    abbrRange: rangeIn(c, abbrFrom, abbrFrom + abbr.length),
+    abbrFrom,
+    expansionRange: rangeIn(c, expFrom, expTo),
+    standard,
+  });
+  // `Expansion (ABBR)`
+  if (ABBR_SHAPE.test(inner) && looksLikeAbbreviation(inner.split(' ')[0])) {
+    const key = abbreviationKey(inner);
+    let before = open;
+    while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+    const head = text.slice(0, before);
+    const headLower = head.toLowerCase();
+    // a name the data gives to this abbreviation
+    for (const n of ix.names.get(key) ?? ix.names.get(inner) ?? []) {
+      if (headLower.endsWith(n) && (head.length === n.length || !/[A-Za-z0-9]/.test(head[head.length - n.length - 1]))) {
+        return make(inner, open + 1, before - n.length, before, before - n.length, close + 1, true);
+      }
+    }
+    // letters in order; look back at most a few words more than the abbreviation has letters
+    const letters = key.replace(/[^A-Za-z0-9]/g, '').length;
+    const maxWords = Math.min(letters + 5, letters * 2);
+    let start = before;
+    let words = 0;
+    while (start > 0 && words < maxWords) {
+      let p = start - 1;
+      while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+      if (p < 0 || /[;:,()"“”]/.test(text[p])) break;
+      while (p >= 0 && text[p] !== ' ' && text[p] !== '\t' && !/[;:,()"“”]/.test(text[p])) p--;
+      start = p + 1;
+      words++;
+    }
+    const window = text.slice(start, before);
+    const at = expansionStart(key, window);
+    if (at >= 0) {
+      const expFrom = start + at;
+      // the expansion is more than the abbreviation itself (`the ITU-T (ITU-T)` is not a definition)
+      const exp = text.slice(expFrom, before);
+      if (exp.replace(/[^A-Za-z]/g, '').length > key.replace(/[^A-Za-z]/g, '').length) return make(inner, open + 1, expFrom, before, expFrom, close + 1, true);
+    }
+    return null;
+  }
+  // `(traditional approval process, TAP)`
+  const comma = inner.lastIndexOf(', ');
+  if (comma > 0) {
+    const abbr = inner.slice(comma + 2);
+    if (ABBR_SHAPE.test(abbr) && looksLikeAbbreviation(abbr.split(' ')[0])) {
+      const long = inner.slice(0, comma);
+      const at = expansionStart(abbreviationKey(abbr), long);
+      if (at >= 0) return make(abbr, open + 1 + comma + 2, open + 1 + at, open + 1 + comma, open, close + 1, false);
+    }
+  }
+  // `IMT (International Mobile Telecommunications)`
+  const tokenBefore = /([0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)[ \t]+$/.exec(text.slice(Math.max(0, open - 30), open));
+  if (tokenBefore && looksLikeAbbreviation(tokenBefore[1]) && /^[A-Za-z]/.test(inner) && inner.includes(' ') && !/\d{4}/.test(inner)) {
+    const abbr = tokenBefore[1];
+    const at = expansionStart(abbreviationKey(abbr), inner);
+    if (at === 0) {
+      const abbrFrom = open - tokenBefore[0].length;
+      return make(abbr, abbrFrom, open + 1, close, abbrFrom, close + 1, false);
+    }
+  }
+  return null;
+}
+
+/** Connector words inside a title (`Handbook on Global Trends in …`). */
+const TITLE_CONNECTORS = new Set(['in', 'on', 'of', 'for', 'and', 'the', 'to', 'a', 'an']);
+
+/** The text before `at` ends with a Title Case run of two or more capitalised words: the repeat is part of a longer name. */
+function insideTitle(text: string, at: number): boolean {
+  const words = text.slice(Math.max(0, at - 120), at).split(/[ \t]+/);
+  if (words.length && words[words.length - 1] === '') words.pop();
+  let caps = 0;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i].replace(/^["“(]+/, '');
+    if (!w) break;
+    if (/[,;:.)"”]$/.test(w)) break;
+    if (TITLE_CONNECTORS.has(w)) continue;
+    if (/^[A-Z]/.test(w)) caps++;
+    else break;
+    if (words[i] !== w) break;
+  }
+  return caps >= 2;
+}
+
+/**
+ * Definitions, uses and repeats of each resolution. `mentions` (the body mentions of the
+ * names analysis) keep a repeat that is part of a longer name (`the Director of the
+ * Telecommunication Standardization Bureau` after `(TSB)`) from counting.
+ */
+export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: ReferenceData, mentions: BodyMention[]): ResolutionAbbreviations[] {
+  const ix = dataIndex(data);
+  const out: ResolutionAbbreviations[] = doc.resolutions.map((_, i) => ({ resolution: i, definitions: new Map(), uses: [], repeats: [] }));
+  const byUnit = new Map<TextUnit, BodyMention[]>();
+  for (const m of mentions) {
+    const l = byUnit.get(m.unit);
+    if (l) l.push(m);
+    else byUnit.set(m.unit, [m]);
+  }
+  // pass 1: definitions and uses, unit by unit
+  const order: TextUnit[] = [];
+  for (const u of units) {
+    if (u.resolution < 0 || !SCANNED.has(u.kind)) continue;
+    order.push(u);
+    const r = out[u.resolution];
+    const text = u.content.text;
+    if (!/[A-Z][A-Za-z0-9]*[A-Z]/.test(text)) continue;
+    if (isHeadingText(text)) continue;
+    const masked = maskRanges(text);
+    // definitions
+    const defSpans: [number, number][] = [];
+    if (text.includes('(')) {
+      PAREN_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = PAREN_RE.exec(text))) {
+        const d = definitionAt(data, ix, u, m.index, m.index + m[0].length - 1);
+        if (!d) continue;
+        const list = r.definitions.get(d.key);
+        if (list) list.push(d);
+        else r.definitions.set(d.key, [d]);
+        // the abbreviation inside the definition is not a use
+        defSpans.push([d.abbrFrom, d.abbrFrom + d.abbr.length]);
+      }
+    }
+    // uses
+    TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN_RE.exec(text))) {
+      const from = m.index;
+      let to = from + m[0].length;
+      const inSpan = (s: [number, number]) => from < s[1] && s[0] < to;
+      if (masked.some(inSpan) || defSpans.some(inSpan)) continue;
+      let core = m[0].replace(/['\u2019]s$/, '');
+      // a multi-word abbreviation the data or this resolution defines (`FG IMT-2020`)
+      const multi = [...(ix.multi.get(core) ?? []), ...[...r.definitions.keys()].filter((k) => k.startsWith(core + ' '))];
+      for (const full of multi) {
+        if (text.startsWith(full, from)) {
+          const after = text.slice(from + full.length).match(/^(?:['\u2019]s)?/)![0];
+          core = full;
+          to = from + full.length + after.length;
+          TOKEN_RE.lastIndex = to;
+          break;
+        }
+      }
+      if (!looksLikeAbbreviation(core.split(' ')[0]) && !core.includes(' ')) continue;
+      // a Recommendation number such as `X.509` or a clause number `A.1`
+      if (/^\.\d/.test(text.slice(to, to + 2))) continue;
+      const key = abbreviationKey(core);
+      r.uses.push({ text: text.slice(from, to), keys: keysOf(key), unit: u, resolution: u.resolution, from, to, range: rangeIn(u.content, from, to), coreTo: from + core.length });
+    }
+  }
+  // pass 2: repeats of each expansion after its first definition
+  for (const r of out) {
+    if (r.definitions.size === 0) continue;
+    const firsts = [...r.definitions.values()].map((l) => l[0]).filter((d) => d.standard && d.expansion.length >= 6);
+    if (firsts.length === 0) continue;
+    const defStarts = new Set<string>();
+    for (const l of r.definitions.values()) for (const d of l) defStarts.add(`${d.unit.content.line}:${d.unit.content.column}:${d.from}`);
+    for (const u of order) {
+      if (u.resolution !== r.resolution || u.kind === 'call') continue;
+      const lower = u.content.text.toLowerCase();
+      for (const d of firsts) {
+        const exp = d.expansion.toLowerCase();
+        let at = lower.indexOf(exp);
+        while (at >= 0) {
+          const end = at + exp.length;
+          const afterDef = u.content.line > d.unit.content.line || (u.content.line === d.unit.content.line && (u !== d.unit ? u.content.column > d.unit.content.column : at > d.from));
+          const boundary = (at === 0 || !/[A-Za-z0-9-]/.test(lower[at - 1])) && (end >= lower.length || !/[A-Za-z0-9]/.test(lower[end]));
+          const isDefinition = /^[ \t]*\(/.test(u.content.text.slice(end, end + 3));
+          if (afterDef && boundary && !isDefinition && !defStarts.has(`${u.content.line}:${u.content.column}:${at}`) && !insideTitle(u.content.text, at)) {
+            const longer = (byUnit.get(u) ?? []).some((mm) => mm.from <= at && end <= mm.to && mm.to - mm.from > end - at);
+            if (!longer) {
+              r.repeats.push({ definition: d, unit: u, resolution: u.resolution, from: at, to: end, range: rangeIn(u.content, at, end), text: u.content.text.slice(at, end) });
+            }
+          }
+          at = lower.indexOf(exp, end);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Which comes first in the text. */
+export function before(a: { unit: TextUnit; from: number }, b: { unit: TextUnit; from: number }): boolean {
+  const la = a.unit.content.line;
+  const lb = b.unit.content.line;
+  if (la !== lb) return la < lb;
+  const ca = a.unit.content.column + a.from;
+  const cb = b.unit.content.column + b.from;
+  return ca < cb;
+}
