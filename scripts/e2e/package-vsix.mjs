@@ -26,7 +26,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
-  /^extension\/dist\/[^/]+\.js$/,
+  /^extension\/dist\/(client|server)\.js$/,   // dist/cli.js is the CLI, not part of the extension
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/language-configuration\.json$/,
@@ -42,6 +42,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const required = new Set(['extension/package.json', 'extension/readme.md', 'extension/changelog.md']);
 const addRef = (p) => { if (p) required.add('extension/' + p.replace(/^\.\//, '')); };
 addRef(pkg.main);
+addRef('dist/server.js'); // started by the client
+addRef('LICENSE');
 addRef(pkg.icon);
 const c = pkg.contributes ?? {};
 for (const l of c.languages ?? []) addRef(l.configuration);
@@ -72,6 +74,7 @@ if (res.status !== 0) fail(`vsce package failed (exit ${res.status})`);
 const zip = await JSZip.loadAsync(readFileSync(out));
 const entries = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
 const unexpected = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
+// vsce stores LICENSE as LICENSE.txt
 const missing = [...required].filter((r) => !entries.includes(r) && !(r === 'extension/LICENSE' && entries.includes('extension/LICENSE.txt')));
 
 console.log(`\n${relative(ROOT, out)}: ${kib(statSync(out).size)}, ${entries.length} files`);

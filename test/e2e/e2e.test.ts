@@ -121,10 +121,16 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
     ];
     const clean = ['that Resolution 1 (Rev. Hammamet, 2016)', 'that contributions to study groups', 'that ITU-T study groups accept']
       .map((t) => lineOf(DRAFT, t));
-    const missing = (rows: ProblemRow[]) => expected.filter((e) => !rows.some((r) => r.line === e.line && e.message.test(r.message ?? '')));
+    const mine = (rows: ProblemRow[]) => rows.filter((r) => r.file === DRAFT && r.line !== undefined);
+    const missing = (rows: ProblemRow[]) => expected.filter((e) => !mine(rows).some((r) => r.line === e.line && e.message.test(r.message ?? '')));
+    let seen: ProblemRow[] = [];
     const rows = await v.waitForProblems('the Problems panel to list every defect of the fixture (is the language server running?)',
-      (rs) => missing(rs).length === 0);
-    const falseAlarms = rows.filter((r) => r.line !== undefined && clean.includes(r.line));
+      (rs) => { seen = rs; return missing(rs).length === 0; })
+      .catch((err: Error) => {
+        err.message += `\nNot found:\n  ${missing(seen).map((e) => `line ${e.line}: ${e.what} (${e.message})`).join('\n  ')}`;
+        throw err;
+      });
+    const falseAlarms = mine(rows).filter((r) => clean.includes(r.line!));
     assert.deepEqual(falseAlarms.map((r) => r.label), [], 'problems reported on lines that have no defect');
   });
 

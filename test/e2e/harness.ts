@@ -125,6 +125,8 @@ export interface ProblemRow {
   label: string;
   /** The row's visible text. */
   text: string;
+  /** Name of the file the row belongs to (as the Problems panel shows it). */
+  file?: string;
   /** For a problem row (not a file row): parsed from the label. */
   severity?: 'Error' | 'Warning' | 'Info' | 'Problem';
   message?: string;
@@ -528,8 +530,13 @@ export class VsCodeSession {
       await sleep(100);
     }
     if (box && byIndex.size > 0) await this.page.mouse.wheel(0, -100_000);
-    return [...byIndex.entries()].sort((a, b) => a[0] - b[0])
-      .map(([, r]) => ({ ...r, ...parseProblemLabel(r.label) }));
+    // File rows ("3 problems in file x.itures of folder …") head the rows of their problems.
+    let file: string | undefined;
+    return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => {
+      const f = /^\d+ problems? in file (.+?) of folder /.exec(r.label);
+      if (f) file = f[1];
+      return { ...r, file, ...parseProblemLabel(r.label) };
+    });
   }
 
   /** Waits until the Problems panel satisfies `ok` and returns the rows. */

@@ -69,6 +69,8 @@ export interface CitedItem {
   ituR: boolean;
   /** for Recommendations: the dot between series and number is missing (`A7`) */
   missingDot: boolean;
+  /** the revision number of an RA resolution written `ITU-R 56-2` (`2`), or null */
+  revisionSuffix: string | null;
 }
 
 export type BodyPhraseKind = MeetingBody | 'self' | 'other';
@@ -132,7 +134,7 @@ const START_RE =
 const WS_RE = /[ \t]+/y;
 const NO_RE = /No\.?[ \t]*(?=\d)/y;
 const SECTOR_RE = /(ITU-[TRD])[ \t]+/y;
-const TEXT_ITEM_RE = /(ITU-R[ \t]+)?(\d{1,4}[A-Z]?)(?:-\d{1,2})?(?![\w/]|[.,]\d|-\w)/y;
+const TEXT_ITEM_RE = /(ITU-R[ \t]+)?(\d{1,4}[A-Z]?)(-\d{1,2})?(?![\w/]|[.,]\d|-\w)/y;
 const REC_ITEM_RE = /([A-Z]{1,3})(\.?)(\d{1,4}(?:\.\d{1,3})?)(?![\w/]|\.\d)/y;
 const PAREN_RE = /[ \t]*\(([^()]{1,80})\)/y;
 const SEP_RE = /[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+)/y;
@@ -314,6 +316,7 @@ function parseAt(unit: TextUnit, m: RegExpExecArray): { citation: Citation; end:
           meeting: null,
           ituR: false,
           missingDot,
+          revisionSuffix: null,
         };
         // a bare letter+digits after the first item is ordinary text (`and E2E`), not a series number
         if (missingDot && items.length > 0) item = null;
@@ -331,6 +334,7 @@ function parseAt(unit: TextUnit, m: RegExpExecArray): { citation: Citation; end:
           meeting: null,
           ituR: !!im[1],
           missingDot: false,
+          revisionSuffix: im[3] ? im[3].slice(1) : null,
         };
         q += im[0].length;
       }

@@ -49,6 +49,7 @@ const HEADS = [
 const SUF = `(?:[ \\t]?(?:${LATIN_SUFFIXES.join('|')}))?`;
 const LABEL = `(?:[a-z]{1,2}${SUF}\\)|\\d{1,2}${SUF}(?![\\w.\\-/]|[ \\t]?\\())`;
 const REF_RE = new RegExp(`\\b(${HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+(${LABEL})`, 'g');
+const LABEL_AT_START = new RegExp(`^(${LABEL})`);
 const MORE_RE = new RegExp(`^(?:[ \\t]*(?:,|and|or|to|-|\\u2013)[ \\t]*)(${LABEL})`);
 const EXTERNAL_AFTER_RE = /^[ \t]*(?:above|below)?[ \t]*,?[ \t]*of[ \t]+(?!this[ \t]+resolution)/;
 const EXTERNAL_BEFORE_RE = /(?:Resolution|Decision|Recommendation)s?[ \t]+(?:ITU-R[ \t]+)?\d+[A-Z]?[ \t]*(?:\([^()]*\))?[ \t]*(?:of[^,;]{0,90})?,?[ \t]*$/;
@@ -65,15 +66,13 @@ export function sectionLabels(s: Section): Map<string, Clause> {
 
 export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[] {
   const refs: ClauseRef[] = [];
-  const addressed: { resolution: number; needle: string; section: Section }[] = [];
-  doc.resolutions.forEach((res, ri) => {
-    for (const s of res.sections) {
-      if (s.call.addressee && s.call.text.length > 12) addressed.push({ resolution: ri, needle: s.call.text + ' ', section: s });
-    }
-  });
+  // addressed calls per resolution: a reference names one of its own resolution's sections
+  const addressed: { needle: string; section: Section }[][] = doc.resolutions.map((res) =>
+    res.sections.filter((s) => s.call.addressee && s.call.text.length > 12).map((s) => ({ needle: s.call.text + ' ', section: s })),
+  );
   for (const u of units) {
     if (u.resolution < 0 || u.kind === 'call' || u.kind === 'footnote') continue;
-    scanUnit(doc, u.content, u.resolution, refs, addressed);
+    scanUnit(doc, u.content, u.resolution, refs, addressed[u.resolution]);
   }
   return refs;
 }
@@ -83,7 +82,7 @@ function scanUnit(
   c: Content,
   ri: number,
   out: ClauseRef[],
-  addressed: { resolution: number; needle: string; section: Section }[],
+  addressed: { needle: string; section: Section }[],
 ): void {
   const text = c.text;
   if (text.length < 6) return;
@@ -137,13 +136,12 @@ function scanUnit(
     }
   }
   for (const a of addressed) {
-    if (a.resolution !== ri) continue;
     let from = 0;
     for (;;) {
       const at = text.indexOf(a.needle, from);
       if (at < 0) break;
       from = at + a.needle.length;
-      const lm = new RegExp(`^(${LABEL})`).exec(text.slice(from, from + 12));
+      const lm = LABEL_AT_START.exec(text.slice(from, from + 12));
       if (!lm) continue;
       const label = normaliseLabel(lm[1]);
       const found = sectionLabels(a.section).get(label) ?? null;

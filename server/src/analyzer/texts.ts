@@ -56,9 +56,13 @@ export function collectTexts(doc: ResDocument): TextUnit[] {
       for (const p of a.paragraphs) push(p.content, 'annex', ri);
     }
   });
+  // footnotes belong to the resolution whose lines hold them (both lists are in line order)
+  let ri = 0;
   for (const f of doc.footnotes) {
-    const ri = doc.resolutions.findIndex((r) => r.range.start.line <= f.range.start.line && f.range.end.line <= r.range.end.line);
-    push(f.content, 'footnote', ri);
+    const line = f.range.start.line;
+    while (ri < doc.resolutions.length && doc.resolutions[ri].range.end.line < line) ri++;
+    const r = doc.resolutions[ri];
+    push(f.content, 'footnote', r && r.range.start.line <= line ? ri : -1);
   }
   out.sort((a, b) => a.content.line - b.content.line || a.content.column - b.content.column);
   return out;

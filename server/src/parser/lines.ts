@@ -40,8 +40,18 @@ export function cleanLine(raw: string, line: number): CleanLine {
   };
   let i = 0;
   const n = raw.length;
+  // plain runs are copied in one slice; `flush` appends the run before position i
+  let runStart = 0;
+  const flush = () => {
+    if (i > runStart) out += raw.slice(runStart, i);
+  };
   while (i < n) {
     const ch = raw.charCodeAt(i);
+    if (ch !== 0x5b && ch !== 0x3c && ch !== 0xa0 && ch !== 0x202f && ch !== 0x2011 && ch !== 0x2010 && ch !== 0xad && ch !== 0xfeff) {
+      i++;
+      continue;
+    }
+    flush();
     if (ch === 0x5b /* [ */) {
       const rest = raw.startsWith('[bookmark:', i) ? 1 : raw.startsWith('[footnoteRef:', i) ? 2 : 0;
       if (rest === 1) {
@@ -49,7 +59,7 @@ export function cleanLine(raw: string, line: number): CleanLine {
         if (close > 0) {
           traces.push({ kind: 'bookmark', value: raw.slice(i + 10, close).trim(), range: r(line, i, close + 1) });
           remove(i, close + 1);
-          i = close + 1;
+          i = runStart = close + 1;
           continue;
         }
       } else if (rest === 2) {
@@ -59,7 +69,7 @@ export function cleanLine(raw: string, line: number): CleanLine {
           traces.push({ kind: 'footnoteRef', value: m[1], range: r(line, i, end) });
           footnoteRefs.push({ id: m[1], range: r(line, i, end) });
           remove(i, end);
-          i = end;
+          i = runStart = end;
           continue;
         }
       } else {
@@ -97,25 +107,27 @@ export function cleanLine(raw: string, line: number): CleanLine {
         let skip = end;
         if (out.length === 0 || out.endsWith(' ') || out.endsWith('\t')) while (skip < n && (raw[skip] === ' ' || raw[skip] === '\t')) skip++;
         remove(i, skip);
-        i = skip;
+        i = runStart = skip;
         continue;
       }
     } else if (ch === 0xa0 || ch === 0x202f) {
       out += ' ';
-      i++;
+      i = runStart = i + 1;
       continue;
     } else if (ch === 0x2011 || ch === 0x2010) {
       out += '-';
-      i++;
+      i = runStart = i + 1;
       continue;
     } else if (ch === 0xad || ch === 0xfeff) {
       remove(i, i + 1);
-      i++;
+      i = runStart = i + 1;
       continue;
     }
-    out += raw[i];
+    // a `[` or `<` that opens no trace: part of the text
+    runStart = i;
     i++;
   }
+  flush();
   // merge shifts recorded at the same index (consecutive removals)
   const merged: number[] = [];
   for (let k = 0; k < shifts.length; k += 2) {

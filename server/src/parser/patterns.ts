@@ -151,8 +151,7 @@ export function matchCall(text: string): CallMatch | null {
   if (last === ';' || last === '.') return null;
   let p = s;
   let modifier: 'further' | 'also' | null = null;
-  const lower = text.slice(s, e).toLowerCase();
-  if (lower.startsWith('further ')) {
+  if (text.slice(s, s + 8).toLowerCase() === 'further ') {
     modifier = 'further';
     p += 8;
   }

@@ -78,7 +78,8 @@ export const citationFormat: Rule = {
           fixes: edit('Insert "ITU-R"', insertAt(first.item.range), 'ITU-R '),
         });
       }
-      const missing = its.filter((r) => !r.meeting);
+      // `Resolution ITU-R 56-2`: the suffix names the revision
+      const missing = its.filter((r) => !r.meeting && r.item.revisionSuffix === null);
       if (missing.length > 0) {
         const r = missing[0];
         const names = missing.map((m) => m.item.text).join(', ');

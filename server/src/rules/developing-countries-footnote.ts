@@ -24,7 +24,7 @@ export const developingCountriesFootnote: Rule = {
       seen.add(u.resolution);
       // the footnote reference must follow the mention on the same line
       const range = rangeIn(u.content, m.index, m.index + m[0].length);
-      const ref = footnoteAfter(ctx.doc, range.end.line, range.end.character);
+      const ref = footnoteAfter(refsByLine(ctx.doc), range.end.line, range.end.character);
       if (!ref) {
         ctx.report({
           message:
@@ -44,9 +44,25 @@ export const developingCountriesFootnote: Rule = {
   },
 };
 
-function footnoteAfter(doc: ResDocument, line: number, character: number): string | null {
-  for (const t of doc.traces) {
-    if (t.kind !== 'footnoteRef' || t.range.start.line !== line) continue;
+const byLine = new WeakMap<ResDocument, Map<number, ResDocument['traces']>>();
+
+function refsByLine(doc: ResDocument): Map<number, ResDocument['traces']> {
+  let m = byLine.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const t of doc.traces) {
+      if (t.kind !== 'footnoteRef') continue;
+      const list = m.get(t.range.start.line) ?? [];
+      list.push(t);
+      m.set(t.range.start.line, list);
+    }
+    byLine.set(doc, m);
+  }
+  return m;
+}
+
+function footnoteAfter(refs: Map<number, ResDocument['traces']>, line: number, character: number): string | null {
+  for (const t of refs.get(line) ?? []) {
     const gap = t.range.start.character - character;
     if (gap >= 0 && gap <= 2) return t.value;
   }

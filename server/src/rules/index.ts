@@ -16,6 +16,22 @@ import { noDoubleSpace, noSpaceBeforePunctuation, balancedParentheses } from './
 import { oxfordSpelling } from './oxford-spelling';
 import { developingCountriesFootnote } from './developing-countries-footnote';
 import { clauseOutsideSection } from './clause-outside-section';
+import { citationFormat } from './citation-format';
+import { citationMeeting } from './citation-meeting';
+import { citationBody } from './citation-body';
+import { citationUnknownNumber } from './citation-unknown-number';
+import { citationSuppressed } from './citation-suppressed';
+import { citationRevision } from './citation-revision';
+import { citationConsistency } from './citation-consistency';
+import { recommendationUnknown } from './recommendation-unknown';
+import { bodyName } from './body-name';
+import { studyGroupForm } from './study-group-form';
+import { studyGroupGenericCase } from './study-group-generic-case';
+import { studyGroupPeriod } from './study-group-period';
+import { instructsOrder } from './instructs-order';
+import { abbreviationUndefined } from './abbreviation-undefined';
+import { abbreviationRedefined } from './abbreviation-redefined';
+import { abbreviationExpandedAgain } from './abbreviation-expanded-again';
 
 export const RULES: Rule[] = [
   numberLine,
@@ -37,6 +53,22 @@ export const RULES: Rule[] = [
   balancedParentheses,
   oxfordSpelling,
   developingCountriesFootnote,
+  citationFormat,
+  citationMeeting,
+  citationBody,
+  citationUnknownNumber,
+  citationSuppressed,
+  citationRevision,
+  citationConsistency,
+  recommendationUnknown,
+  bodyName,
+  studyGroupForm,
+  studyGroupGenericCase,
+  studyGroupPeriod,
+  instructsOrder,
+  abbreviationUndefined,
+  abbreviationRedefined,
+  abbreviationExpandedAgain,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));

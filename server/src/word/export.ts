@@ -135,6 +135,33 @@ function splitBodies(line: string, referenced?: Set<string>): { text: string; bo
 export interface RunSegment {
   text: string;
   change?: { kind: 'ins' | 'del'; author: string; date: string };
+  /** false: small letters shown as written even where the style shows capitals */
+  caps?: false;
+}
+
+/**
+ * The number line's style shows capitals, but ITU keeps the meeting as written:
+ * `RESOLUTION 1 (Rev. Hammamet, 2016)` (res1 turns capitals off on those runs).
+ * Marks the segments from the first `(` on with `caps: false`.
+ */
+export function numberLineSegments(segments: RunSegment[]): RunSegment[] {
+  const out: RunSegment[] = [];
+  let off = false;
+  for (const seg of segments) {
+    if (off) {
+      out.push({ ...seg, caps: false });
+      continue;
+    }
+    const at = seg.text.indexOf('(');
+    if (at < 0) {
+      out.push(seg);
+      continue;
+    }
+    off = true;
+    if (at > 0) out.push({ ...seg, text: seg.text.slice(0, at) });
+    out.push({ ...seg, text: seg.text.slice(at), caps: false });
+  }
+  return out;
 }
 
 type RunChild = string | Tab | NoBreakHyphen | SoftHyphen;
@@ -192,7 +219,8 @@ export class Exporter {
     segments.forEach((seg, k) => {
       const text = texts[k];
       const change = seg.change;
-      const run = (opts: { style?: string; children: IRunOptions['children'] }): ParagraphChild => {
+      const run = (o: { style?: string; children: IRunOptions['children'] }): ParagraphChild => {
+        const opts = seg.caps === false ? { ...o, allCaps: false } : o;
         if (!change) return new TextRun(opts);
         const meta = { id: this.nextRevision(), author: change.author, date: change.date };
         return change.kind === 'ins' ? new InsertedTextRun({ ...opts, ...meta }) : new DeletedTextRun({ ...opts, ...meta });
@@ -232,7 +260,8 @@ export class Exporter {
 
   /** One paragraph; several lines are joined by line breaks. */
   paragraph(style: string, lines: string[]): Paragraph {
-    const children = lines.flatMap((l, i) => (i > 0 ? [new TextRun({ break: 1 }), ...this.runs(l)] : this.runs(l)));
+    const runs = (l: string) => (style === STYLE.ResNo ? this.segmentRuns(numberLineSegments([{ text: l }])) : this.runs(l));
+    const children = lines.flatMap((l, i) => (i > 0 ? [new TextRun({ break: 1 }), ...runs(l)] : runs(l)));
     return new Paragraph({ style, children });
   }
 

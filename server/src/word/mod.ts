@@ -24,7 +24,7 @@
  * tracked changes.
  *
  * What is left out of the comparison: the reference's cover material (a foreword before
- * the resolution), bookmarks (`[bookmark: …]`), blank lines and trailing spaces, and the
+ * the resolution), bookmarks (`[bookmark: …]`), blank lines and spaces at either end of a line, and the
  * proposal lines of either text (symbol lines and `Reasons:` paragraphs; the edited text's
  * identifier and reasons are reused). The edited text's cover material (an introduction
  * to the contribution) is kept, before the symbol line, unmarked.
@@ -84,7 +84,7 @@ interface Unit {
   kind: UnitKind;
   /** the clause / sub-item label as written, or the bullet; null when none */
   label: string | null;
-  /** the line as compared and written: bookmarks removed, trailing spaces trimmed */
+  /** the line as compared and written: bookmarks removed, spaces trimmed */
   text: string;
   bag: Map<string, number>;
   size: number;
@@ -112,9 +112,9 @@ interface LineInfo {
 
 const BOOKMARK_RE = /\[bookmark:[^\]]*\]/g;
 
-/** A raw line as it enters the comparison. */
+/** A raw line as it enters the comparison: bookmarks removed, spaces trimmed at both ends. */
 export function cleanForMod(raw: string): string {
-  return raw.replace(BOOKMARK_RE, '').trimEnd();
+  return raw.replace(BOOKMARK_RE, '').trim();
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
@@ -368,10 +368,14 @@ export function tokenize(s: string): string[] {
 /** A joint between two changes small enough to fold into them: spaces, or up to three characters of punctuation and space. */
 const JOINT = /^(?:[ \t\u00a0]+|[^\p{L}\p{N}[\]]{1,3})$/u;
 
-/** Word-level comparison of two lines, as readable segments (deletions before insertions). */
-export function diffLine(a: string, b: string): Segment[] {
+/**
+ * Word-level comparison of two lines, as readable segments (deletions before insertions).
+ * `ignoreCase`: words differing only in case are the same (the edited form is kept).
+ */
+export function diffLine(a: string, b: string, ignoreCase = false): Segment[] {
   const ops: Segment[] = [];
-  for (const c of diffArrays(tokenize(a), tokenize(b))) {
+  const comparator = ignoreCase ? (x: string, y: string) => x.toLowerCase() === y.toLowerCase() : undefined;
+  for (const c of diffArrays(tokenize(a), tokenize(b), { comparator })) {
     ops.push({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value.join('') });
   }
   // a space (or a comma and a space) between two changes belongs to the change:
@@ -444,11 +448,13 @@ export function compareDocuments(base: ResDocument, edited: ResDocument): Compar
         else if (p !== null && q !== null) {
           const a = ua[p];
           const b = ub[q];
-          if (a.text === b.text) {
+          // the number line shows in capitals: a change of case there is no change to see
+          const ignoreCase = a.kind === 'number' && b.kind === 'number';
+          if (a.text === b.text || (ignoreCase && a.text.toLowerCase() === b.text.toLowerCase())) {
             lines.push({ status: 'same', segments: [{ kind: 'same', text: b.text }], baseLine: a.line, editedLine: b.line });
             continue;
           }
-          const segments = diffLine(a.text, b.text);
+          const segments = diffLine(a.text, b.text, ignoreCase);
           for (const s of segments) {
             if (s.kind === 'ins') stats.insertedWords += wordCount(s.text);
             if (s.kind === 'del') stats.deletedWords += wordCount(s.text);

@@ -19,7 +19,7 @@
  *   separated by tabs), not as Word tables.
  */
 import { DeletedTextRun, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { Exporter, lineStyles, packDocument, type RunSegment } from './export';
+import { Exporter, lineStyles, numberLineSegments, packDocument, type RunSegment } from './export';
 import { cleanForMod, reasonsLines, symbolLine, type Comparison, type ModLine, type ModOptions } from './mod';
 import { STYLE, type ItuStyleOptions } from './styles';
 
@@ -59,7 +59,7 @@ export async function modDocx(cmp: Comparison, options: ModDocxOptions = {}): Pr
         const meta = { id: ex.nextRevision(), author, date, break: 1 };
         runs.push(l.status === 'inserted' ? new InsertedTextRun(meta) : l.status === 'deleted' ? new DeletedTextRun(meta) : new TextRun({ break: 1 }));
       }
-      runs.push(...ex.segmentRuns(segmentsOf(l)));
+      runs.push(...ex.segmentRuns(style === STYLE.ResNo ? numberLineSegments(segmentsOf(l)) : segmentsOf(l)));
     });
     // the paragraph mark is inserted / deleted when all of the paragraph is
     const all = (status: ModLine['status']) => group.every((l) => l.status === status);

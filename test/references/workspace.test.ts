@@ -1,0 +1,133 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveCitations } from '../../server/src/analyzer/citations';
+import { citationDefinition } from '../../server/src/features/citationDefinition';
+import type { Position } from '../../server/src/model/types';
+import { Workspace } from '../../server/src/workspace';
+import { tmpDir, until } from './helpers';
+import { CITING_DRAFT, RES_92_GENEVA_2022, RES_92_HAMMAMET_2016, RES_999, RES_999_TITLE } from './texts';
+
+/** The position of the `nth` occurrence of `needle` in `text`, `offset` characters in. */
+function posOf(text: string, needle: string, offset = 0, nth = 0): Position {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, `${needle} not found`);
+  const before = text.slice(0, i + offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('references: the workspace (settings, lint data, go to definition)', () => {
+  let root: string;
+  let refs: string;
+  let ws: Workspace;
+  const logs: string[] = [];
+  let relints = 0;
+
+  beforeEach(() => {
+    root = tmpDir('ws');
+    refs = path.join(root, 'national-copies');
+    fs.mkdirSync(refs);
+    fs.writeFileSync(path.join(refs, 'res999.itures'), RES_999);
+    fs.writeFileSync(path.join(refs, 'res92-2022.txt'), RES_92_GENEVA_2022);
+    fs.writeFileSync(path.join(refs, 'res92-2016.txt'), RES_92_HAMMAMET_2016);
+    logs.length = 0;
+    relints = 0;
+    ws = new Workspace((m) => logs.push(m));
+    ws.addFolder(root);
+    ws.onReferencesChanged(() => relints++);
+  });
+  afterEach(() => {
+    ws.dispose();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  async function openDraft(): Promise<{ uri: string; file: string }> {
+    const file = path.join(root, 'drafts', 'draft.itures');
+    const uri = pathToFileURL(file).href;
+    ws.lint(uri, file, 1, CITING_DRAFT);
+    await ws.references.whenIdle();
+    return { uri, file };
+  }
+
+  it('resolves a citation of a text only present in the reference folder (editor setting, relative path)', async () => {
+    ws.setSettings({ references: ['national-copies'] });
+    const file = path.join(root, 'drafts', 'draft.itures');
+    const uri = pathToFileURL(file).href;
+    const first = ws.lint(uri, file, 1, CITING_DRAFT);
+    const cited = (data = ws.dataFor(file)) => resolveCitations(first.analysis, data).items.find((r) => r.item.number === '999');
+    // before the folder is indexed, the citation names an unknown text
+    assert.equal(cited()?.entry, null);
+    await ws.references.whenIdle();
+    assert.ok(relints >= 1, 'the server is told to lint the open documents again');
+    // … and the document's findings are to be computed again with the new data
+    assert.equal(first.linted, false);
+    assert.equal(ws.lint(uri, file, 1, CITING_DRAFT), first);
+    assert.equal(first.linted, true);
+    const item = cited();
+    assert.equal(item?.body, 'WTSA');
+    assert.equal(item?.cited?.id, 'WTSA-2022');
+    assert.equal(item?.entry?.title, RES_999_TITLE);
+    assert.deepEqual(item?.entry?.versions.map((v) => v.meeting), ['WTSA-2022']);
+    // and the revision of Res 92 that only the folder knows
+    const r92 = resolveCitations(first.analysis, ws.dataFor(file)).items.find((r) => r.item.number === '92');
+    assert.deepEqual(r92?.entry?.versions.map((v) => v.meeting), ['WTSA-2016', 'WTSA-2022']);
+  });
+
+  it('reads the folders of the project file (.reslintrc.json), resolved against its folder', async () => {
+    fs.writeFileSync(path.join(root, '.reslintrc.json'), JSON.stringify({ references: ['./national-copies'] }));
+    const { file } = await openDraft();
+    assert.deepEqual(ws.referenceRoots(file), [refs]);
+    assert.equal(ws.dataFor(file).resolution('WTSA', 'Resolution', '999')?.title, RES_999_TITLE);
+  });
+
+  it('goes from a citation to the number line of the cited revision', async () => {
+    ws.setSettings({ references: [refs] });
+    const { uri, file } = await openDraft();
+    const s = ws.lint(uri, file, 1, CITING_DRAFT);
+    const def = (pos: Position) =>
+      citationDefinition({
+        analysis: s.analysis,
+        data: ws.dataFor(file),
+        position: pos,
+        locate: (b, t, n, m) => ws.locateReference(file, b, t, n, m),
+      });
+    const f999 = pathToFileURL(path.join(refs, 'res999.itures')).href;
+    const f2022 = pathToFileURL(path.join(refs, 'res92-2022.txt')).href;
+    const f2016 = pathToFileURL(path.join(refs, 'res92-2016.txt')).href;
+    // on the number
+    assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 999', 12)), [{ uri: f999, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 29 } } }]);
+    // on the keyword, and on the parenthesis
+    assert.equal(def(posOf(CITING_DRAFT, 'Resolution 999', 2))?.[0].uri, f999);
+    assert.equal(def(posOf(CITING_DRAFT, 'Resolution 999 (Geneva', 18))?.[0].uri, f999);
+    // the cited revision first
+    assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 92 (Rev. Geneva', 11))?.map((l) => l.uri), [f2022, f2016]);
+    assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 92 (Hammamet', 11))?.map((l) => l.uri), [f2016, f2022]);
+    // not on a citation: nothing (the server then tries clause references)
+    assert.equal(def(posOf(CITING_DRAFT, 'national copies;', 3)), null);
+  });
+
+  it('re-lints when a reference file changes on disk', async () => {
+    ws.setSettings({ references: [refs] });
+    const { uri, file } = await openDraft();
+    const state = ws.lint(uri, file, 1, CITING_DRAFT);
+    assert.equal(state.linted, true);
+    const before = relints;
+    fs.writeFileSync(path.join(refs, 'res999.itures'), RES_999.replace('Keeping national', 'Keeping official'));
+    await until('the re-index', () => /official/.test(ws.dataFor(file).resolution('WTSA', 'Resolution', '999')?.title ?? ''));
+    assert.ok(relints > before);
+    assert.equal(state.linted, false, 'the open document is to be linted again');
+  });
+
+  it('counts the open documents too, for every file', async () => {
+    const other = path.join(root, 'elsewhere', 'res999-draft.itures');
+    ws.lint(pathToFileURL(other).href, other, 1, RES_999);
+    await until('the open document to be applied', () => relints > 0);
+    const { file } = await openDraft();
+    assert.equal(ws.dataFor(file).resolution('WTSA', 'Resolution', '999')?.title, RES_999_TITLE);
+    ws.forget(pathToFileURL(other).href);
+    await until('the closed document to be dropped', () => ws.dataFor(file).resolution('WTSA', 'Resolution', '999') === undefined);
+  });
+});
