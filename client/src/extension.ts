@@ -1,12 +1,23 @@
 /**
- * The client: starts the language server and forwards the extension's commands to it.
- * Every language smart lives in the server (server/src).
+ * The client: starts the language server and gives its smarts a place in VS Code
+ * (commands, a status bar item). Every language smart lives in the server (server/src).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
+
+const LANGUAGE = 'itu-resolution';
+
+interface DocumentInfo {
+  errors: number;
+  warnings: number;
+  infos: number;
+  meeting: string | null;
+  resolutions: number;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -16,17 +27,79 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { scheme: 'file', language: 'itu-resolution' },
-      { scheme: 'untitled', language: 'itu-resolution' },
+      { scheme: 'file', language: LANGUAGE },
+      { scheme: 'untitled', language: LANGUAGE },
     ],
     synchronize: {
-      configurationSection: 'itu-resolution',
+      configurationSection: LANGUAGE,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.reslintrc{,.json}'),
     },
   };
-  client = new LanguageClient('itu-resolution', 'ITU Resolution', serverOptions, clientOptions);
+  client = new LanguageClient(LANGUAGE, 'ITU Resolution', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+
+  // renumber / reletter the whole document (the server computes the edits and applies them)
+  context.subscriptions.push(
+    vscode.commands.registerCommand('itu-resolution.renumber', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== LANGUAGE || !client) return;
+      await client.sendRequest('workspace/executeCommand', { command: 'itu-resolution.server.renumber', arguments: [editor.document.uri.toString()] });
+    }),
+  );
+
+  // Enter after a labelled clause starts the next clause with its label
+  context.subscriptions.push(
+    vscode.commands.registerCommand('itu-resolution.newClause', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      const pos = editor.selection.active;
+      let label: string | null = null;
+      const enabled = vscode.workspace.getConfiguration(LANGUAGE, editor.document.uri).get<boolean>('labelOnEnter', true);
+      if (enabled && editor.selection.isEmpty && pos.character === editor.document.lineAt(pos.line).text.length) {
+        label = await client.sendRequest<string | null>('itu-resolution/nextLabel', {
+          uri: editor.document.uri.toString(),
+          position: { line: pos.line, character: pos.character },
+        });
+      }
+      if (label) await editor.insertSnippet(new vscode.SnippetString(`\n${label}\t$0`));
+      else await vscode.commands.executeCommand('default:type', { text: '\n' });
+    }),
+  );
+
+  // status bar: the document's finding count and the adopting meeting
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  status.name = 'ITU Resolution';
+  status.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(status);
+  let pending: NodeJS.Timeout | undefined;
+  const refresh = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== LANGUAGE || !client) {
+        status.hide();
+        return;
+      }
+      try {
+        const info = await client.sendRequest<DocumentInfo | null>('itu-resolution/documentInfo', { uri: editor.document.uri.toString() });
+        if (!info) return status.hide();
+        const counts = `$(error) ${info.errors} $(warning) ${info.warnings}`;
+        status.text = info.meeting ? `${counts}  ${info.meeting}` : counts;
+        status.tooltip = `ITU resolution: ${info.errors} errors, ${info.warnings} warnings, ${info.infos} notes${info.meeting ? `; adopted at ${info.meeting}` : ''}`;
+        status.show();
+      } catch {
+        status.hide();
+      }
+    }, 200);
+  };
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics(refresh),
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+  );
+  refresh();
+
+  registerWordCommands(context, () => client);
 }
 
 export async function deactivate(): Promise<void> {

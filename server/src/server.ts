@@ -25,6 +25,8 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding, Severity } from './rules/types';
 import { hover } from './features/hover';
 import { complete, lineBefore } from './features/completion';
+import { nextLabelAt, renumberEdits } from './features/renumber';
+import { documentInfo } from './features/documentInfo';
 import { citationDefinition } from './features/citationDefinition';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -82,6 +84,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       hoverProvider: true,
+      documentFormattingProvider: true,
+      executeCommandProvider: { commands: ['itu-resolution.server.renumber'] },
       completionProvider: { triggerCharacters: [' ', '.', '\u00a0'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
     },
@@ -213,6 +217,36 @@ connection.onCompletion((p) => {
   const s = current(p.textDocument.uri);
   if (!s) return [];
   return complete({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position, before: lineBefore(s.analysis, p.position) });
+});
+
+connection.onDocumentFormatting((p) => {
+  const s = current(p.textDocument.uri);
+  return s ? renumberEdits(s.analysis) : [];
+});
+
+connection.onExecuteCommand(async (p) => {
+  if (p.command !== 'itu-resolution.server.renumber') return null;
+  const uri = String(p.arguments?.[0] ?? '');
+  const s = current(uri);
+  if (!s) return { applied: false };
+  const edits = renumberEdits(s.analysis);
+  if (edits.length === 0) return { applied: true, edits: 0 };
+  const r = await connection.workspace.applyEdit({ label: 'Renumber clauses', edit: { changes: { [uri]: edits } } });
+  return { applied: r.applied, edits: edits.length };
+});
+
+/** The label for a new clause started after the given position (Enter after a clause). */
+connection.onRequest('itu-resolution/nextLabel', (p: { uri: string; position: { line: number; character: number } }) => {
+  const s = current(p.uri);
+  return s ? nextLabelAt(s.analysis, p.position) : null;
+});
+
+/** Finding counts and the adopting meeting, for the status bar. */
+connection.onRequest('itu-resolution/documentInfo', (p: { uri: string }) => {
+  const doc = documents.get(p.uri);
+  if (!doc) return null;
+  const s = workspace.lint(p.uri, fsPathOf(p.uri), doc.version, doc.getText());
+  return documentInfo(s.doc, s.findings, workspace.dataFor(fsPathOf(p.uri)));
 });
 
 documents.listen(connection);

@@ -7,13 +7,16 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 import { fixText, lintText } from '../../server/src/engine';
+import { parseConfig } from '../../server/src/engine/config';
 import { RULES } from '../../server/src/rules';
 import type { Finding, Rule } from '../../server/src/rules/types';
 
 const root = path.join(__dirname, '..', '..');
 const docsDir = path.join(root, 'docs', 'rules');
 const rulesDir = path.join(root, 'server', 'src', 'rules');
+const schemaFile = path.join(root, 'schemas', 'reslintrc.schema.json');
 
 interface Heading {
   level: number;
@@ -147,6 +150,13 @@ function page(rule: Rule): Page | null {
   return pages.get(rule.id)!;
 }
 
+/** Tests after the first one of a rule skip when its page is missing: the first one fails for it. */
+function pageOrSkip(ctx: Mocha.Context, rule: Rule): Page {
+  const p = page(rule);
+  if (!p) ctx.skip();
+  return p!;
+}
+
 function needPage(rule: Rule): Page {
   const p = page(rule);
   assert.ok(p, `docs/rules/${rule.id}.md does not exist`);
@@ -176,12 +186,14 @@ describe('rule documentation (docs/rules)', () => {
         assert.equal(first.text.replace(/`/g, ''), rule.id);
       });
 
-      it('has "## Wrong" and "## Right" sections, each with an ```itures block', () => {
+      it('has "## Wrong" and "## Right" sections, each with an ```itures block', function () {
+        pageOrSkip(this, rule);
         needExample(rule, 'Wrong');
         needExample(rule, 'Right');
       });
 
-      it(`reports ${rule.id} on the Wrong example`, () => {
+      it(`reports ${rule.id} on the Wrong example`, function () {
+        pageOrSkip(this, rule);
         const findings = lintText(needExample(rule, 'Wrong')).findings;
         assert.ok(
           findings.some((f) => f.rule === rule.id),
@@ -189,13 +201,14 @@ describe('rule documentation (docs/rules)', () => {
         );
       });
 
-      it('reports nothing at warning or error severity on the Right example', () => {
+      it('reports nothing at warning or error severity on the Right example', function () {
+        pageOrSkip(this, rule);
         const findings = lintText(needExample(rule, 'Right')).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
         assert.equal(findings.length, 0, `the Right example of docs/rules/${rule.id}.md is not clean:\n${show(findings)}`);
       });
 
-      it('states its default severity and fixable flag correctly when the page has a "Default severity:" line', () => {
-        const p = needPage(rule);
+      it('states its default severity and fixable flag correctly when the page has a "Default severity:" line', function () {
+        const p = pageOrSkip(this, rule);
         const meta = p.lines.slice(0, p.headings[1]?.line ?? p.lines.length).find((l) => /default severity\s*:/i.test(l));
         if (!meta) return; // the index below is the checked source for pages without this line
         const sev = /default severity\s*:\s*[`*_]*([a-z]+)/i.exec(meta);
@@ -205,7 +218,8 @@ describe('rule documentation (docs/rules)', () => {
         assert.equal(fix[1].toLowerCase(), rule.fixable ? 'yes' : 'no', `"${meta}"`);
       });
 
-      it('documents every option the rule reads under "## Options"', () => {
+      it('documents every option the rule reads under "## Options"', function () {
+        pageOrSkip(this, rule);
         const src = ruleSource(rule.id);
         assert.ok(src, `no source file in server/src/rules defines id '${rule.id}'`);
         const names = optionNames(src);
@@ -215,8 +229,8 @@ describe('rule documentation (docs/rules)', () => {
         for (const n of names) assert.ok(options.includes(n), `"## Options" of docs/rules/${rule.id}.md does not mention "${n}"`);
       });
 
-      it('keeps the promises of its "## Fix" and "## Silencing" sections', () => {
-        const p = needPage(rule);
+      it('keeps the promises of its "## Fix" and "## Silencing" sections', function () {
+        const p = pageOrSkip(this, rule);
         const fix = sectionText(p, 'Fix');
         if (fix !== null && /turns the Wrong example into the Right (?:one|example)/i.test(fix.replace(/\s+/g, ' '))) {
           assert.ok(rule.fixable, `${rule.id} is not fixable, but its "## Fix" says a fix turns Wrong into Right`);
@@ -235,6 +249,37 @@ describe('rule documentation (docs/rules)', () => {
       });
     });
   }
+
+  describe('configuration', () => {
+    it('every rule is a property of "rules" in schemas/reslintrc.schema.json', () => {
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+      const props = Object.keys(schema?.properties?.rules?.properties ?? {});
+      assert.deepEqual(RULES.map((r) => r.id).filter((id) => !props.includes(id)), []);
+    });
+
+    it('every .reslintrc example (```json with "rules") in docs/rules is read without problems and matches the schema', () => {
+      const known = new Set(RULES.map((r) => r.id));
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+      const problems: string[] = [];
+      let seen = 0;
+      for (const file of readdirSync(docsDir).filter((f) => f.endsWith('.md'))) {
+        for (const b of readPage(readFileSync(path.join(docsDir, file), 'utf8')).blocks) {
+          if (b.info !== 'json' || !/"rules"/.test(b.body)) continue;
+          seen++;
+          const where = `${file}:${b.line + 1}`;
+          for (const p of parseConfig(b.body, known).problems) problems.push(`${where}: ${p.message}`);
+          try {
+            if (!validate(JSON.parse(b.body))) problems.push(`${where}: ${ajv.errorsText(validate.errors)}`);
+          } catch (e) {
+            problems.push(`${where}: ${(e as Error).message}`);
+          }
+        }
+      }
+      assert.ok(seen > 0, 'no configuration example found in docs/rules');
+      assert.deepEqual(problems, []);
+    });
+  });
 
   describe('the index docs/rules/README.md', () => {
     it('has the columns rule, description, default severity, fixable, tags', () => {

@@ -10,7 +10,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { ensureCodeServer, ensureVsix, ROOT, VsCodeSession, type ProblemRow } from './harness';
+import { ensureCodeServer, ensureVsix, expandSnippet, ROOT, VsCodeSession, type ProblemRow } from './harness';
 
 const WORKSPACE = path.join(__dirname, 'workspace');
 const DRAFT = 'draft-resolution.itures';
@@ -28,20 +28,6 @@ function lineOf(file: string, text: string): number {
   const i = fs.readFileSync(path.join(WORKSPACE, file), 'utf8').split('\n').findIndex((l) => l.includes(text));
   if (i < 0) throw new Error(`fixture ${file} has no line containing "${text}"`);
   return i + 1;
-}
-
-/** The text a snippet body leaves when every placeholder keeps its default. */
-function expandSnippet(body: string): string {
-  let prev: string;
-  let s = body;
-  do {
-    prev = s;
-    s = s.replace(/\$\{\d+:([^{}$]*)\}/g, '$1')
-      .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-      .replace(/\$\{\d+\}/g, '')
-      .replace(/\$\d+/g, '');
-  } while (s !== prev);
-  return s.replace(/\\([$}\\])/g, '$1');
 }
 
 const squash = (s: string) => s.replace(/\u00a0/g, ' ').split(/\r?\n/).map((l) => l.replace(/[ \t]+/g, ' ').trimEnd()).join('\n').trim();
@@ -124,7 +110,7 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
     const mine = (rows: ProblemRow[]) => rows.filter((r) => r.file === DRAFT && r.line !== undefined);
     const missing = (rows: ProblemRow[]) => expected.filter((e) => !mine(rows).some((r) => r.line === e.line && e.message.test(r.message ?? '')));
     let seen: ProblemRow[] = [];
-    const rows = await v.waitForProblems('the Problems panel to list every defect of the fixture (is the language server running?)',
+    const rows = await v.waitForProblems('the Problems panel to list every defect of the fixture',
       (rs) => { seen = rs; return missing(rs).length === 0; })
       .catch((err: Error) => {
         err.message += `\nNot found:\n  ${missing(seen).map((e) => `line ${e.line}: ${e.what} (${e.message})`).join('\n  ')}`;

@@ -120,6 +120,30 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.layoutControl.enabled': false,
 };
 
+/**
+ * The text a snippet body leaves when every placeholder keeps its default
+ * (the first choice of a choice placeholder); `$N` mirrors placeholder N.
+ */
+export function expandSnippet(body: string): string {
+  const defaults = new Map<string, string>();
+  const mirror = (n: string) => defaults.get(n);
+  // Escaped characters (\$, \}, \\) stand aside as private-use characters until the end.
+  const ESC: Record<string, string> = { $: '\ue000', '}': '\ue001', '\\': '\ue002' };
+  let prev: string;
+  let s = body.replace(/\\([$}\\])/g, (_m, c: string) => ESC[c]);
+  do {
+    prev = s;
+    s = s.replace(/\$\{(\d+):([^{}$]*)\}/g, (_m, n: string, d: string) => { if (!defaults.has(n)) defaults.set(n, d); return d; })
+      .replace(/\$\{(\d+)\|((?:[^,|\\]|\\.)*)[^|]*\|\}/g, (_m, n: string, d: string) => {
+        const first = d.replace(/\\(.)/g, '$1');
+        if (!defaults.has(n)) defaults.set(n, first);
+        return first;
+      })
+      .replace(/\$\{(\d+)\}|\$(\d+)/g, (m, a?: string, b?: string) => mirror((a ?? b)!) ?? m);
+  } while (s !== prev);
+  return s.replace(/\$\{\d+\}|\$\d+/g, '').replace(/[\ue000-\ue002]/g, (c) => Object.keys(ESC).find((k) => ESC[k] === c)!);
+}
+
 export interface ProblemRow {
   /** The row's accessible label as VS Code builds it (severity, message, line, column…). */
   label: string;

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { loadReferenceData } from '../../server/src/data/reference';
 import { parse } from '../../server/src/parser/parse';
 import { extractResolutions, headerSignature } from '../../server/src/references/extract';
-import { ReferenceIndex } from '../../server/src/references/indexer';
+import { loadReferenceDocuments, ReferenceIndex } from '../../server/src/references/indexer';
 import { buildExtension } from '../../server/src/references/merge';
 import { tmpDir, until } from './helpers';
 import { RES_92_GENEVA_2022, RES_92_HAMMAMET_2016, RES_999, RES_999_TITLE } from './texts';
@@ -147,6 +147,12 @@ describe('references: indexing a folder', () => {
     assert.equal(idx.dataFor([file]).resolution('WTSA', 'Resolution', '999')?.title, RES_999_TITLE);
   });
 
+  it('reads the folders once, without watching, for the command line', async () => {
+    const data = await loadReferenceDocuments([dir]);
+    assert.equal(data.resolution('WTSA', 'Resolution', '999')?.title, RES_999_TITLE);
+    assert.equal(await loadReferenceDocuments([]), base);
+  });
+
   it('logs a missing folder and carries on', async () => {
     const logs: string[] = [];
     idx = new ReferenceIndex({ watch: false, log: (m) => logs.push(m) });
@@ -192,6 +198,25 @@ describe('references: indexing a folder', () => {
 
     fs.rmSync(path.join(dir, 'res999.itures'));
     await until('the removal', () => title() === undefined);
+  });
+});
+
+describe('references: a folder that does not exist yet', () => {
+  it('is indexed and watched once it is created', async () => {
+    const parent = tmpDir('later');
+    const later = path.join(parent, 'references');
+    const idx = new ReferenceIndex({ debounceMs: 20 });
+    idx.ensure([later]);
+    await idx.whenIdle();
+    assert.equal(idx.dataFor([later]).resolution('WTSA', 'Resolution', '999'), undefined);
+    fs.mkdirSync(later);
+    fs.writeFileSync(path.join(later, 'res999.itures'), RES_999);
+    await until('the new folder', () => !!idx.dataFor([later]).resolution('WTSA', 'Resolution', '999'));
+    // and files added inside it later
+    fs.writeFileSync(path.join(later, 'res92.itures'), RES_92_HAMMAMET_2016);
+    await until('a file in it', () => idx.locate('WTSA', 'Resolution', '92', [later], null).length === 1);
+    idx.dispose();
+    fs.rmSync(parent, { recursive: true, force: true });
   });
 });
 

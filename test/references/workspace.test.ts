@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveCitations } from '../../server/src/analyzer/citations';
-import { citationDefinition } from '../../server/src/features/citationDefinition';
+import { citationDefinition, clauseInReference } from '../../server/src/features/citationDefinition';
 import type { Position } from '../../server/src/model/types';
 import { Workspace } from '../../server/src/workspace';
 import { tmpDir, until } from './helpers';
@@ -76,6 +76,24 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     assert.deepEqual(r92?.entry?.versions.map((v) => v.meeting), ['WTSA-2016', 'WTSA-2022']);
   });
 
+  it('lints citations against the reference documents (unknown number, latest revision)', async () => {
+    const file = path.join(root, 'drafts', 'draft.itures');
+    const uri = pathToFileURL(file).href;
+    const lines = CITING_DRAFT.split('\n');
+    const l999 = lines.findIndex((l) => l.includes('Resolution 999'));
+    const l2016 = lines.findIndex((l) => l.includes('Resolution 92 (Hammamet, 2016)'));
+    const rulesOn = (line: number) => ws.lint(uri, file, 1, CITING_DRAFT).findings.filter((f) => f.range.start.line === line).map((f) => f.rule);
+    // built-in data only: the WTSA never adopted a Resolution 999, and 2016 is Res 92's latest revision
+    assert.ok(rulesOn(l999).includes('citation-unknown-number'));
+    assert.ok(!rulesOn(l2016).includes('citation-revision'));
+    ws.setSettings({ references: [refs] });
+    ws.lint(uri, file, 1, CITING_DRAFT);
+    await ws.references.whenIdle();
+    // the folder holds Resolution 999 and the 2022 revision of Res 92
+    assert.ok(!rulesOn(l999).includes('citation-unknown-number'));
+    assert.ok(rulesOn(l2016).includes('citation-revision'));
+  });
+
   it('reads the folders of the project file (.reslintrc.json), resolved against its folder', async () => {
     fs.writeFileSync(path.join(root, '.reslintrc.json'), JSON.stringify({ references: ['./national-copies'] }));
     const { file } = await openDraft();
@@ -105,6 +123,12 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     // the cited revision first
     assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 92 (Rev. Geneva', 11))?.map((l) => l.uri), [f2022, f2016]);
     assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 92 (Hammamet', 11))?.map((l) => l.uri), [f2016, f2022]);
+    // a clause of the located text
+    const [loc] = ws.locateReference(file, 'WTSA', 'Resolution', '999', null);
+    assert.deepEqual(clauseInReference(loc, 'resolves', '2'), { uri: f999, range: { start: { line: 10, character: 0 }, end: { line: 10, character: 1 } } });
+    assert.equal(clauseInReference(loc, 'considering', 'b)')?.range.start.line, 7);
+    assert.equal(clauseInReference(loc, 'considering', 'c)'), null);
+    assert.equal(clauseInReference(loc, 'noting', 'a)'), null);
     // not on a citation: nothing (the server then tries clause references)
     assert.equal(def(posOf(CITING_DRAFT, 'national copies;', 3)), null);
   });

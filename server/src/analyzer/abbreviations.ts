@@ -128,6 +128,8 @@ const CITED_SECTOR_RE = /\b(?:Recommendations?|Resolutions?|Questions?|Supplemen
 const CITED_MEETING_RE = /\((?:Rev\.?[ \t]*)?[A-Z]{2,5}-\d{2,4}\)/g;
 // `(IMT)`, `(ITU-T)`, `(FG IMT-2020)`, `(SDOs)`, `(traditional approval process, TAP)`
 const PAREN_RE = /\(([^()]{1,100})\)/g;
+// `(IMT is the root name`: a parenthesis left open after an abbreviation (balanced-parentheses reports it)
+const OPEN_ABBR_RE = /\(([0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*)(?=[ \t,;.]|$)/g;
 const ABBR_SHAPE = /^[0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*(?: [A-Z0-9][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*){0,2}$/;
 
 function capitals(s: string): number {
@@ -246,29 +248,22 @@ function isHeadingText(text: string): boolean {
   return capitals(letters) / letters.length > 0.8 && /[A-Z]{2,}[ \t]+[A-Z]{2,}/.test(text);
 }
 
+/** A definition found in a text, before it is placed in a unit. */
+type RawDefinition = Omit<AbbrDefinition, 'unit' | 'resolution' | 'range' | 'abbrRange' | 'expansionRange'> & { expFrom: number; expTo: number };
+
 /** The definition in one parenthesis, if it is one. */
-function definitionAt(
-  data: ReferenceData,
-  ix: DataIndex,
-  unit: TextUnit,
-  open: number,
-  close: number,
-): AbbrDefinition | null {
-  const text = unit.content.text;
+function definitionAt(ix: DataIndex, text: string, open: number, close: number): RawDefinition | null {
   const inner = text.slice(open + 1, close);
-  const c = unit.content;
-  const make = (abbr: string, abbrFrom: number, expFrom: number, expTo: number, from: number, to: number, standard: boolean): AbbrDefinition => ({
+  const end = text[close] === ')' ? close + 1 : close;
+  const make = (abbr: string, abbrFrom: number, expFrom: number, expTo: number, from: number, to: number, standard: boolean): RawDefinition => ({
     abbr,
     key: abbreviationKey(abbr),
     expansion: text.slice(expFrom, expTo),
-    unit,
-    resolution: unit.resolution,
     from,
     to,
-    range: rangeIn(c, from, to),
-    abbrRange: rangeIn(c, abbrFrom, abbrFrom + abbr.length),
     abbrFrom,
-    expansionRange: rangeIn(c, expFrom, expTo),
+    expFrom,
+    expTo,
     standard,
   });
   // `Expansion (ABBR)`
@@ -281,7 +276,7 @@ function definitionAt(
     // a name the data gives to this abbreviation
     for (const n of ix.names.get(key) ?? ix.names.get(inner) ?? []) {
       if (headLower.endsWith(n) && (head.length === n.length || !/[A-Za-z0-9]/.test(head[head.length - n.length - 1]))) {
-        return make(inner, open + 1, before - n.length, before, before - n.length, close + 1, true);
+        return make(inner, open + 1, before - n.length, before, before - n.length, end, true);
       }
     }
     // letters in order; look back at most a few words more than the abbreviation has letters
@@ -303,7 +298,7 @@ function definitionAt(
       const expFrom = start + at;
       // the expansion is more than the abbreviation itself (`the ITU-T (ITU-T)` is not a definition)
       const exp = text.slice(expFrom, before);
-      if (exp.replace(/[^A-Za-z]/g, '').length > key.replace(/[^A-Za-z]/g, '').length) return make(inner, open + 1, expFrom, before, expFrom, close + 1, true);
+      if (exp.replace(/[^A-Za-z]/g, '').length > key.replace(/[^A-Za-z]/g, '').length) return make(inner, open + 1, expFrom, before, expFrom, end, true);
     }
     return null;
   }
@@ -314,7 +309,7 @@ function definitionAt(
     if (ABBR_SHAPE.test(abbr) && looksLikeAbbreviation(abbr.split(' ')[0])) {
       const long = inner.slice(0, comma);
       const at = expansionStart(abbreviationKey(abbr), long);
-      if (at >= 0) return make(abbr, open + 1 + comma + 2, open + 1 + at, open + 1 + comma, open, close + 1, false);
+      if (at >= 0) return make(abbr, open + 1 + comma + 2, open + 1 + at, open + 1 + comma, open, end, false);
     }
   }
   // `IMT (International Mobile Telecommunications)`
@@ -324,11 +319,101 @@ function definitionAt(
     const at = expansionStart(abbreviationKey(abbr), inner);
     if (at === 0) {
       const abbrFrom = open - tokenBefore[0].length;
-      return make(abbr, abbrFrom, open + 1, close, abbrFrom, close + 1, false);
+      return make(abbr, abbrFrom, open + 1, close, abbrFrom, end, false);
     }
   }
   return null;
 }
+
+/** A use found in a text. `core` is without `'s`; multi-word abbreviations of the data are merged (`FG IMT-2020`). */
+interface RawUse {
+  from: number;
+  to: number;
+  core: string;
+}
+
+interface RawScan {
+  definitions: RawDefinition[];
+  uses: RawUse[];
+}
+
+const EMPTY_SCAN: RawScan = { definitions: [], uses: [] };
+
+/** Per reference data, what a line's text defines and uses, keyed by the text: a keystroke rescans one line. */
+const scanCaches = new WeakMap<ReferenceData, Map<string, RawScan>>();
+const SCAN_CACHE_LIMIT = 20000;
+
+function scanText(ix: DataIndex, text: string): RawScan {
+  if (!/[A-Z][A-Za-z0-9]*[A-Z]/.test(text)) return EMPTY_SCAN;
+  if (isHeadingText(text)) return EMPTY_SCAN;
+  const masked = maskRanges(text);
+  const definitions: RawDefinition[] = [];
+  const defSpans: [number, number][] = [];
+  if (text.includes('(')) {
+    PAREN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PAREN_RE.exec(text))) {
+      const d = definitionAt(ix, text, m.index, m.index + m[0].length - 1);
+      if (!d) continue;
+      definitions.push(d);
+      // the abbreviation inside the definition is not a use
+      defSpans.push([d.abbrFrom, d.abbrFrom + d.abbr.length]);
+    }
+    OPEN_ABBR_RE.lastIndex = 0;
+    while ((m = OPEN_ABBR_RE.exec(text))) {
+      const close = m.index + m[0].length;
+      // only a parenthesis that nothing closes before the next one opens
+      const next = text.indexOf('(', close);
+      const closing = text.indexOf(')', close);
+      if (closing >= 0 && (next < 0 || closing < next)) continue;
+      const d = definitionAt(ix, text, m.index, close);
+      if (!d) continue;
+      definitions.push(d);
+      defSpans.push([d.abbrFrom, d.abbrFrom + d.abbr.length]);
+    }
+  }
+  const uses: RawUse[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    const from = m.index;
+    let to = from + m[0].length;
+    const inSpan = (s: [number, number]) => from < s[1] && s[0] < to;
+    if (masked.some(inSpan) || defSpans.some(inSpan)) continue;
+    let core = m[0].endsWith('s') && /['\u2019]s$/.test(m[0]) ? m[0].slice(0, -2) : m[0];
+    // a multi-word abbreviation the data knows (`FG IMT-2020`)
+    for (const full of ix.multi.get(core) ?? NONE) {
+      if (text.startsWith(full, from)) {
+        const after = /^['\u2019]s/.test(text.slice(from + full.length, from + full.length + 2)) ? 2 : 0;
+        core = full;
+        to = from + full.length + after;
+        TOKEN_RE.lastIndex = to;
+        break;
+      }
+    }
+    if (!core.includes(' ') && !looksLikeAbbreviation(core)) continue;
+    // `SG 13` is a study group (study-group-form)
+    if (core === 'SG' && /^[ \t]?\d/.test(text.slice(to, to + 2))) continue;
+    // a Recommendation number such as `X.509` or a clause number `A.1`
+    if (text.charCodeAt(to) === 46 && /\d/.test(text[to + 1] ?? '')) continue;
+    uses.push({ from, to, core });
+  }
+  return definitions.length || uses.length ? { definitions, uses } : EMPTY_SCAN;
+}
+
+function scanCached(data: ReferenceData, ix: DataIndex, text: string): RawScan {
+  let cache = scanCaches.get(data);
+  if (!cache) scanCaches.set(data, (cache = new Map()));
+  let raw = cache.get(text);
+  if (!raw) {
+    if (cache.size > SCAN_CACHE_LIMIT) cache.clear();
+    raw = scanText(ix, text);
+    cache.set(text, raw);
+  }
+  return raw;
+}
+
+const NONE: string[] = [];
 
 /** Connector words inside a title (`Handbook on Global Trends in …`). */
 const TITLE_CONNECTORS = new Set(['in', 'on', 'of', 'for', 'and', 'the', 'to', 'a', 'an']);
@@ -366,54 +451,60 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
   }
   // pass 1: definitions and uses, unit by unit
   const order: TextUnit[] = [];
+  // abbreviations of more than one word defined in each resolution (`FG IMT-2020`)
+  const multiDefined = new Map<number, string[]>();
+  const addDefinition = (r: ResolutionAbbreviations, d: AbbrDefinition) => {
+    const list = r.definitions.get(d.key);
+    if (list) list.push(d);
+    else r.definitions.set(d.key, [d]);
+    if (d.key.includes(' ')) {
+      const l = multiDefined.get(r.resolution) ?? [];
+      if (!l.includes(d.key)) l.push(d.key);
+      multiDefined.set(r.resolution, l);
+    }
+  };
   for (const u of units) {
     if (u.resolution < 0 || !SCANNED.has(u.kind)) continue;
     order.push(u);
     const r = out[u.resolution];
     const text = u.content.text;
-    if (!/[A-Z][A-Za-z0-9]*[A-Z]/.test(text)) continue;
-    if (isHeadingText(text)) continue;
-    const masked = maskRanges(text);
-    // definitions
-    const defSpans: [number, number][] = [];
-    if (text.includes('(')) {
-      PAREN_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = PAREN_RE.exec(text))) {
-        const d = definitionAt(data, ix, u, m.index, m.index + m[0].length - 1);
-        if (!d) continue;
-        const list = r.definitions.get(d.key);
-        if (list) list.push(d);
-        else r.definitions.set(d.key, [d]);
-        // the abbreviation inside the definition is not a use
-        defSpans.push([d.abbrFrom, d.abbrFrom + d.abbr.length]);
-      }
+    const raw = scanCached(data, ix, text);
+    const c = u.content;
+    for (const d of raw.definitions) {
+      addDefinition(r, {
+        abbr: d.abbr,
+        key: d.key,
+        expansion: d.expansion,
+        unit: u,
+        resolution: u.resolution,
+        from: d.from,
+        to: d.to,
+        range: rangeIn(c, d.from, d.to),
+        abbrRange: rangeIn(c, d.abbrFrom, d.abbrFrom + d.abbr.length),
+        abbrFrom: d.abbrFrom,
+        expansionRange: rangeIn(c, d.expFrom, d.expTo),
+        standard: d.standard,
+      });
     }
-    // uses
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(text))) {
-      const from = m.index;
-      let to = from + m[0].length;
-      const inSpan = (s: [number, number]) => from < s[1] && s[0] < to;
-      if (masked.some(inSpan) || defSpans.some(inSpan)) continue;
-      let core = m[0].replace(/['\u2019]s$/, '');
-      // a multi-word abbreviation the data or this resolution defines (`FG IMT-2020`)
-      const multi = [...(ix.multi.get(core) ?? []), ...[...r.definitions.keys()].filter((k) => k.startsWith(core + ' '))];
-      for (const full of multi) {
-        if (text.startsWith(full, from)) {
-          const after = text.slice(from + full.length).match(/^(?:['\u2019]s)?/)![0];
-          core = full;
-          to = from + full.length + after.length;
-          TOKEN_RE.lastIndex = to;
-          break;
+    const multi = multiDefined.get(u.resolution);
+    let skipTo = -1;
+    for (const use of raw.uses) {
+      if (use.from < skipTo) continue;
+      let { to, core } = use;
+      // a multi-word abbreviation this resolution defines
+      if (multi) {
+        for (const full of multi) {
+          if (full.length > core.length && full.startsWith(core + ' ') && text.startsWith(full, use.from)) {
+            const endFull = use.from + full.length;
+            core = full;
+            to = endFull + (/^['\u2019]s/.test(text.slice(endFull, endFull + 2)) ? 2 : 0);
+            skipTo = to;
+            break;
+          }
         }
       }
-      if (!looksLikeAbbreviation(core.split(' ')[0]) && !core.includes(' ')) continue;
-      // a Recommendation number such as `X.509` or a clause number `A.1`
-      if (/^\.\d/.test(text.slice(to, to + 2))) continue;
       const key = abbreviationKey(core);
-      r.uses.push({ text: text.slice(from, to), keys: keysOf(key), unit: u, resolution: u.resolution, from, to, range: rangeIn(u.content, from, to), coreTo: from + core.length });
+      r.uses.push({ text: text.slice(use.from, to), keys: keysOf(key), unit: u, resolution: u.resolution, from: use.from, to, range: rangeIn(c, use.from, to), coreTo: use.from + core.length });
     }
   }
   // pass 2: repeats of each expansion after its first definition

@@ -161,6 +161,8 @@ interface NameEntry {
   exactCase: boolean;
   hasUpper: boolean;
   words: number;
+  /** lower case, plural endings removed (see singularKey) */
+  singular: string;
 }
 
 interface Matcher {
@@ -178,7 +180,14 @@ const matchers = new WeakMap<ReferenceData, Matcher>();
 /** Bodies whose names this analysis leaves to the study group analysis. */
 const SKIPPED_BODIES = new Set(['STUDY-GROUPS']);
 
-const WORD_CHAR = /[A-Za-z0-9\u00C0-\u024F]/;
+/** A letter or digit (ASCII or Latin-1/Latin Extended-A/B), by char code: no regex per character. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
+}
 
 function firstSegment(lower: string): string {
   const m = /^[a-z0-9\u00c0-\u024f]+/.exec(lower);
@@ -230,6 +239,7 @@ function buildMatcher(data: ReferenceData): Matcher {
       exactCase: role === 'abbreviation' || words === 1 || !/[A-Z]/.test(rest),
       hasUpper: /[A-Z]/.test(text),
       words,
+      singular: singularKey(lower),
     };
     const first = firstSegment(lower);
     if (!first) return;
@@ -288,16 +298,45 @@ export function closestAccepted(accepted: string[], written: string): string {
   return best;
 }
 
-function scanBodies(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMention[]): void {
+/** A body mention found in a text, before it is placed in a unit. */
+type RawBody = Omit<BodyMention, 'unit' | 'resolution' | 'range'>;
+
+/**
+ * Per reference data, the mentions found in a line's text, keyed by the text: on every
+ * keystroke only the edited line is scanned again.
+ */
+const bodyCaches = new WeakMap<ReferenceData, Map<string, RawBody[]>>();
+const CACHE_LIMIT = 20000;
+
+function scanBodiesCached(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMention[]): void {
   const text = unit.content.text;
   if (text.length < 2) return;
+  let cache = bodyCaches.get(data);
+  if (!cache) bodyCaches.set(data, (cache = new Map()));
+  let raw = cache.get(text);
+  if (!raw) {
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    raw = scanBodies(data, m, text);
+    cache.set(text, raw);
+  }
+  for (const r of raw) out.push({ ...r, unit, resolution: unit.resolution, range: rangeIn(unit.content, r.from, r.to) });
+}
+
+function scanBodies(data: ReferenceData, m: Matcher, text: string): RawBody[] {
   const lower = lowerSameLength(text);
-  const mine: BodyMention[] = [];
+  const mine: RawBody[] = [];
+  // whether a capitalised word could start or end a near miss: only then are near misses looked for
+  let nearTrigger = false;
   for (let i = 0; i < text.length; i++) {
-    if (!WORD_CHAR.test(text[i]) || (i > 0 && WORD_CHAR.test(text[i - 1]))) continue;
+    if (!isWordCode(text.charCodeAt(i)) || isWordAt(text, i - 1)) continue;
     let j = i;
-    while (j < text.length && WORD_CHAR.test(text[j])) j++;
-    const cands = m.byFirst.get(lower.slice(i, j));
+    while (j < text.length && isWordCode(text.charCodeAt(j))) j++;
+    const seg = lower.slice(i, j);
+    if (!nearTrigger) {
+      const c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90 && (m.nearByFirst.has(seg) || m.nearByLast.has(seg))) nearTrigger = true;
+    }
+    const cands = m.byFirst.get(seg);
     if (!cands) {
       i = j - 1;
       continue;
@@ -308,7 +347,7 @@ function scanBodies(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMe
       const len = e.text.length;
       if (found && len < found.len) break;
       if (!lower.startsWith(e.lower, i)) continue;
-      if (i + len < text.length && WORD_CHAR.test(text[i + len])) continue;
+      if (isWordAt(text, i + len)) continue;
       const written = text.slice(i, i + len);
       if (written === e.text || (e.role !== 'abbreviation' && sameIgnoringFirstLetterCase(written, e.text))) {
         found = { e, role: e.role, len };
@@ -331,11 +370,8 @@ function scanBodies(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMe
     else if (role === 'case') suggestions = [e.text];
     if (role === 'wrong' && e.body && suggestions[0] !== e.body.canonical) suggestions.push(e.body.canonical);
     mine.push({
-      unit,
-      resolution: unit.resolution,
       from: i,
       to: i + len,
-      range: rangeIn(unit.content, i, i + len),
       text: written,
       body: e.body,
       group: groupOf(data, e),
@@ -345,9 +381,9 @@ function scanBodies(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMe
     });
     i = i + len - 1;
   }
-  scanNearMisses(m, unit, lower, mine);
+  if (nearTrigger) scanNearMisses(m, text, lower, mine);
   mine.sort((a, b) => a.from - b.from);
-  for (const x of mine) out.push(x);
+  return mine;
 }
 
 interface Tok {
@@ -396,10 +432,7 @@ function singularKey(lower: string): string {
     .join(' ');
 }
 
-function scanNearMisses(m: Matcher, unit: TextUnit, lower: string, mine: BodyMention[]): void {
-  const text = unit.content.text;
-  // quick exit: near misses need at least two capitalised words
-  if (!/[A-Z][a-z]+\s+(?:\S+\s+){0,3}[A-Z]/.test(text)) return;
+function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]): void {
   const toks = tokens(text, lower);
   const taken: { from: number; to: number }[] = mine.map((x) => ({ from: x.from, to: x.to }));
   const overlapsTaken = (from: number, to: number) => taken.some((t) => from < t.to && t.from < to && !(from <= t.from && t.to <= to && (t.to - t.from) < (to - from)));
@@ -413,7 +446,7 @@ function scanNearMisses(m: Matcher, unit: TextUnit, lower: string, mine: BodyMen
   }
   if (windows.length === 0) return;
   const tried = new Set<string>();
-  const found: BodyMention[] = [];
+  const found: RawBody[] = [];
   for (const { a, k } of windows) {
     const key = `${a}:${k}`;
     if (tried.has(key)) continue;
@@ -431,9 +464,10 @@ function scanNearMisses(m: Matcher, unit: TextUnit, lower: string, mine: BodyMen
     if (!ok) continue;
     const from = first.start;
     const to = lastTok.end;
-    const windowLower = toks.slice(a, a + k).map((x) => x.lower).join(' ');
-    if (m.known.has(windowLower)) continue;
     if (overlapsTaken(from, to)) continue;
+    let windowLower = first.lower;
+    for (let q = a + 1; q < a + k; q++) windowLower += ' ' + toks[q].lower;
+    if (m.known.has(windowLower)) continue;
     const max = windowLower.length >= 20 ? 2 : 1;
     const wKey = singularKey(windowLower);
     let best: NameEntry[] = [];
@@ -441,7 +475,7 @@ function scanNearMisses(m: Matcher, unit: TextUnit, lower: string, mine: BodyMen
     const cands = new Set<NameEntry>([...(m.nearByFirst.get(firstSegment(first.lower)) ?? []), ...(m.nearByLast.get(lastSegment(lastTok.lower)) ?? [])]);
     for (const e of cands) {
       if (e.words !== k) continue;
-      if (singularKey(e.lower) === wKey) continue;
+      if (e.singular === wKey) continue;
       const d = distance(windowLower, e.lower, max);
       if (d === 0 || d > max) continue;
       if (d < bestD) {
@@ -452,11 +486,8 @@ function scanNearMisses(m: Matcher, unit: TextUnit, lower: string, mine: BodyMen
     if (best.length === 0) continue;
     const suggestions = best.map((e) => e.text);
     found.push({
-      unit,
-      resolution: unit.resolution,
       from,
       to,
-      range: rangeIn(unit.content, from, to),
       text: text.slice(from, to),
       body: best.length === 1 ? best[0].body : null,
       group: best.length === 1 ? best[0].group : null,
@@ -577,7 +608,7 @@ export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceDa
   const none = resolutionContext(undefined);
   for (const u of units) {
     if (u.kind === 'number' || u.kind === 'history') continue;
-    scanBodies(data, m, u, bodies);
+    scanBodiesCached(data, m, u, bodies);
     scanStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);
   }
   return { bodies, studyGroups, generic };

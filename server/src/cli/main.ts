@@ -126,3 +126,6 @@ export function run(): void {
     },
   );
 }
+
+// run directly (`node dist/cli.js …`, or forked by the extension's Word commands)
+if (typeof require !== 'undefined' && require.main === module) run();

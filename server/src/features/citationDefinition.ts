@@ -41,3 +41,19 @@ export function citationDefinition(ctx: CitationDefinitionContext): Location[] |
   if (!found.length) return null;
   return found.map((f) => ({ uri: f.uri, range: f.range }));
 }
+
+/**
+ * The clause `label` of the first section opened by `head` (`resolves`, `instructs`,
+ * `considering`; with `modifier` for `considering further`) in a located text: for a
+ * citation of a clause of another resolution (`resolves 2 of Resolution 92 (…)`).
+ */
+export function clauseInReference(loc: ReferenceLocation, head: string, label: string, modifier: 'further' | 'also' | null = null): Location | null {
+  const norm = (l: string) => l.replace(/\s+/g, '').replace(/\)$/, '').toLowerCase();
+  const want = norm(label);
+  for (const s of loc.resolution.sections) {
+    if (s.head !== head || (modifier !== null && s.modifier !== modifier)) continue;
+    const c = s.clauses.find((k) => norm(k.label) === want);
+    if (c) return { uri: loc.uri, range: c.range };
+  }
+  return null;
+}

@@ -6,6 +6,8 @@ import type { CompletionItem } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
 import type { ReferenceData } from '../data/reference';
 import type { Position } from '../model/types';
+import { nameCompletion } from './nameCompletion';
+import { citationCompletion } from './citationCompletion';
 
 export interface CompletionContext {
   analysis: Analysis;
@@ -18,7 +20,7 @@ export interface CompletionContext {
 export type CompletionProvider = (ctx: CompletionContext) => CompletionItem[] | null;
 
 /** Providers tried in order; the first that answers (even with an empty list) wins. Modules add theirs here. */
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [nameCompletion, citationCompletion];
 
 export function complete(ctx: CompletionContext): CompletionItem[] {
   for (const p of COMPLETION_PROVIDERS) {

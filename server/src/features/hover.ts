@@ -9,6 +9,8 @@ import type { ReferenceData } from '../data/reference';
 import type { Position, Range } from '../model/types';
 import { refAt } from './navigation';
 import { clauseTail } from '../rules/util';
+import { nameHover } from './nameHover';
+import { citationHover } from './citationHover';
 
 export interface HoverContext {
   analysis: Analysis;
@@ -34,7 +36,7 @@ export function escape(s: string): string {
 }
 
 /** Providers tried in order; modules add theirs here. */
-export const HOVER_PROVIDERS: HoverProvider[] = [clauseRefHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [clauseRefHover, nameHover, citationHover];
 
 export function hover(ctx: HoverContext): Hover | null {
   for (const p of HOVER_PROVIDERS) {

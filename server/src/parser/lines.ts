@@ -84,7 +84,7 @@ export function cleanLine(raw: string, line: number): CleanLine {
             footnotes.push({ id: m[1], range: r(line, i, close + 1), content });
             traces.push({ kind: 'footnoteBody', value: m[1], range: r(line, i, close + 1) });
             remove(i, close + 1);
-            i = close + 1;
+            i = runStart = close + 1;
             continue;
           }
         }

@@ -18,7 +18,7 @@
  * Safety (hostile folders): see files.ts. Only `node:fs` is used: nothing is fetched and
  * nothing from the workspace is executed.
  */
-import type { Stats } from 'node:fs';
+import { realpathSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadReferenceData, type ReferenceData, type ReferenceExtension } from '../data/reference';
@@ -62,11 +62,14 @@ interface Root {
   running: Promise<void> | null;
   again: boolean;
   watcher: FolderWatcher | null;
+  /** the name filter the watcher was made with ('' for none) */
+  watchMode: string;
   /** skip messages already logged (a re-walk does not repeat them) */
   reported: Set<string>;
 }
 
 interface OpenDoc {
+  /** the real path of the file, when it is one */
   fsPath: string | null;
   signature: string;
   doc: ResDocument;
@@ -109,7 +112,7 @@ export class ReferenceIndex {
     for (const r of roots) {
       const p = path.resolve(r);
       if (this.roots.has(p) || this.disposed) continue;
-      const root: Root = { path: p, files: [], indexed: false, running: null, again: false, watcher: null, reported: new Set() };
+      const root: Root = { path: p, files: [], indexed: false, running: null, again: false, watcher: null, watchMode: '', reported: new Set() };
       this.roots.set(p, root);
       this.reindex(root);
     }
@@ -200,6 +203,13 @@ export class ReferenceIndex {
       onlyName = path.basename(root.path);
     }
     if (this.opts.watch !== false && !this.disposed) {
+      // a missing root is watched from its parent, by name; once it exists, folder by folder
+      const mode = onlyName ?? '';
+      if (root.watcher && root.watchMode !== mode) {
+        root.watcher.dispose();
+        root.watcher = null;
+      }
+      root.watchMode = mode;
       root.watcher ??= new FolderWatcher(
         () => this.reindex(root),
         this.opts.debounceMs ?? 200,
@@ -270,7 +280,9 @@ export class ReferenceIndex {
       return;
     }
     const resolutions = extractResolutions(doc, uri, this.base, { allowNewMeetings: false });
-    this.open.set(uri, { fsPath, signature, doc, resolutions });
+    // indexed files are known by their real paths; resolved once per opened document
+    const realPath = prev ? prev.fsPath : fsPath ? realPathOf(fsPath) : null;
+    this.open.set(uri, { fsPath: realPath, signature, doc, resolutions });
     if (prev && JSON.stringify(stripRanges(prev.resolutions)) === JSON.stringify(stripRanges(resolutions))) return;
     if (!prev && !resolutions.length) return;
     this.scheduleOpenApply();
@@ -399,6 +411,14 @@ export class ReferenceIndex {
   }
 }
 
+function realPathOf(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 /** Entries without their positions: what the data is built from. */
 function stripRanges(list: readonly IndexedResolution[]): unknown[] {
   return list.map((r) => [r.uri, r.body, r.type, r.number, r.title, r.meeting?.id ?? null, r.versions, r.newMeetings]);
@@ -407,4 +427,20 @@ function stripRanges(list: readonly IndexedResolution[]): unknown[] {
 function rangesMoved(a: readonly IndexedResolution[], b: readonly IndexedResolution[]): boolean {
   if (a.length !== b.length) return true;
   return a.some((r, i) => JSON.stringify([r.range, r.sections]) !== JSON.stringify([b[i].range, b[i].sections]));
+}
+
+/**
+ * The built-in data extended by the reference documents of `roots`, read once without
+ * watching: for the command line, where one run lints files against a fixed set.
+ */
+export async function loadReferenceDocuments(roots: readonly string[], log?: (msg: string) => void): Promise<ReferenceData> {
+  if (!roots.length) return loadReferenceData();
+  const index = new ReferenceIndex({ watch: false, log });
+  try {
+    index.ensure(roots);
+    await index.whenIdle();
+    return index.dataFor(roots);
+  } finally {
+    index.dispose();
+  }
 }

@@ -19,8 +19,10 @@ export function noExpansion(options: Record<string, unknown> | undefined): Set<s
 /**
  * An abbreviation is spelled out at its first use in the resolution (SPEC §4). Reported:
  * a use before the resolution spells it out, and one it never spells out. Abbreviations of
- * bodies the reference data knows (ITU-T, TSB, WTSA …) are not exempt: the data supplies
- * the expansion for the fix.
+ * bodies the reference data knows (ITU-T, TSB, WTSA …) are not exempt, as ITU's own texts
+ * spell them out too (Res 92 and Res 1 (Hammamet, 2016)); the data supplies the expansion
+ * for the fix. Option `knownAsDefined: true` accepts them when the resolution never spells
+ * them out (a use before the resolution's own definition is still reported).
  */
 export const abbreviationUndefined: Rule = {
   id: 'abbreviation-undefined',
@@ -30,6 +32,7 @@ export const abbreviationUndefined: Rule = {
   fixable: true,
   check(ctx) {
     const exempt = noExpansion(ctx.options);
+    const knownAsDefined = ctx.options?.knownAsDefined === true;
     for (const r of ctx.analysis.abbreviations(ctx.data)) {
       const reported = new Set<string>();
       for (const use of r.uses) {
@@ -64,7 +67,7 @@ export const abbreviationUndefined: Rule = {
           const known = knownAbbreviation(ctx.data, k);
           if (known) {
             settled = true;
-            if (!reported.has(k)) {
+            if (!knownAsDefined && !reported.has(k)) {
               reported.add(k);
               const core = use.unit.content.text.slice(use.from, use.coreTo);
               const range = rangeIn(use.unit.content, use.from, use.coreTo);

@@ -23,15 +23,21 @@ export const citationConsistency: Rule = {
   fixable: false,
   check(ctx) {
     const first = new Map<string, ResolvedItem>();
+    const keys = new Map<string, Set<string>>();
     for (const r of checkedItems(ctx.analysis, ctx.data)) {
-      if (r.citation.family !== 'text' || !r.body || !r.meeting || (!r.meeting.wrcForm && (!r.meeting.place || r.meeting.year === null))) continue;
+      // only meetings that exist for that body: a wrong meeting is citation-meeting's finding
+      if (r.citation.family !== 'text' || !r.body || !r.meeting || !r.cited) continue;
       const doc = `${r.citation.resolution}|${r.body}|${r.citation.type}|${r.item.number.toUpperCase()}`;
       const seen = first.get(doc);
       if (!seen) {
         first.set(doc, r);
+        keys.set(doc, new Set([key(r)]));
         continue;
       }
-      if (key(seen) === key(r)) continue;
+      // each further revision is reported once, where it first appears
+      const known = keys.get(doc)!;
+      if (known.has(key(r))) continue;
+      known.add(key(r));
       ctx.report({
         message: `${itemName(r)} is cited here as "(${show(r)})" but as "(${show(seen)})" on line ${seen.meeting!.range.start.line + 1}: cite one revision throughout.`,
         range: r.meeting.range,

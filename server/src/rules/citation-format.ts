@@ -1,6 +1,8 @@
 import type { Fix, Rule } from './types';
 import {
   BODY_NAMES,
+  asOfPoint,
+  meetingOrder,
   byCitation,
   byMeeting,
   checkedItems,
@@ -98,7 +100,9 @@ function checkMeeting(ctx: Parameters<Rule['check']>[0], m: CitedMeeting, its: R
   if (r.citation.family !== 'text' || r.citation.bodyPhrase?.body === 'other' || r.citation.prefixBody === 'other') return;
   if (!m.wrcForm && m.year === null) {
     // `(Hammamet)`: the year is missing; added when the place had exactly one meeting
-    const at = r.body ? r.atPlace.filter((x) => x.body === r.body) : r.atPlace;
+    // meetings after the document's own cannot be meant
+    const asOf = asOfPoint(r.doc);
+    const at = (r.body ? r.atPlace.filter((x) => x.body === r.body) : r.atPlace).filter((x) => !asOf || meetingOrder(x, asOf) !== 1);
     const only = at.length === 1 ? at[0] : null;
     ctx.report({
       message: `"(${m.raw.trim()})" lacks the year: a citation names its meeting as "(Place, Year)"${only ? ` (${only.place}, ${only.year})` : ''}.`,
@@ -108,7 +112,8 @@ function checkMeeting(ctx: Parameters<Rule['check']>[0], m: CitedMeeting, its: R
     return;
   }
   if (!m.wrcForm && !m.place) {
-    const inYear = r.body ? ctx.data.meetingsByBody(r.body).filter((x) => x.year === m.year) : [];
+    const asOf = asOfPoint(r.doc);
+    const inYear = r.body ? ctx.data.meetingsByBody(r.body).filter((x) => x.year === m.year && (!asOf || meetingOrder(x, asOf) !== 1)) : [];
     const only = inYear.length === 1 ? inYear[0] : null;
     ctx.report({
       message: `"(${m.raw.trim()})" lacks the place: a citation names its meeting as "(Place, Year)"${only ? ` (${only.place}, ${only.year})` : ''}.`,

@@ -26,8 +26,9 @@
  * What is left out of the comparison: the reference's cover material (a foreword before
  * the resolution), bookmarks (`[bookmark: …]`), blank lines and spaces at either end of a line, and the
  * proposal lines of either text (symbol lines and `Reasons:` paragraphs; the edited text's
- * identifier and reasons are reused). The edited text's cover material (an introduction
- * to the contribution) is kept, before the symbol line, unmarked.
+ * identifier and reasons are reused). When the edited text is itself a proposal, its
+ * cover material (the contribution's introduction) is kept, before the symbol line,
+ * unmarked; a plain resolution's front matter is left out like the reference's.
  */
 import { diffArrays } from 'diff';
 import type { ResDocument } from '../model/types';
@@ -55,7 +56,7 @@ export interface ModLine {
 export interface Comparison {
   base: ResDocument;
   edited: ResDocument;
-  /** the edited text's cover lines (before its first proposal or resolution) */
+  /** the edited text's cover lines when it is a proposal (its introduction), else none */
   cover: number[];
   lines: ModLine[];
   /** the identifier of the edited text's first proposal, when it was one ('' otherwise) */
@@ -465,8 +466,8 @@ export function compareDocuments(base: ResDocument, edited: ResDocument): Compar
       }
     }
   }
-  const hasBody = edited.resolutions.length > 0 || edited.proposals.length > 0;
-  const cover = hasBody ? edited.cover.map((p) => p.range.start.line).filter((l) => cleanForMod(edited.lines[l]).trim() !== '') : [];
+  // a contribution's introduction stays before the symbol; a plain resolution's front matter goes
+  const cover = edited.proposals.length > 0 ? edited.cover.map((p) => p.range.start.line).filter((l) => cleanForMod(edited.lines[l]) !== '') : [];
   const first = edited.proposals[0];
   return {
     base,
