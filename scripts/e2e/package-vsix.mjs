@@ -26,7 +26,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
-  /^extension\/dist\/(client|server)\.js$/,   // dist/cli.js is the CLI, not part of the extension
+  /^extension\/dist\/[^/]+\.js$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/language-configuration\.json$/,
@@ -42,7 +42,9 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const required = new Set(['extension/package.json', 'extension/readme.md', 'extension/changelog.md']);
 const addRef = (p) => { if (p) required.add('extension/' + p.replace(/^\.\//, '')); };
 addRef(pkg.main);
-addRef('dist/server.js'); // started by the client
+// The client starts the language server and forks the CLI for Word import and export.
+addRef('dist/server.js');
+addRef('dist/cli.js');
 addRef('LICENSE');
 addRef(pkg.icon);
 const c = pkg.contributes ?? {};
@@ -54,7 +56,7 @@ for (const j of c.jsonValidation ?? []) if (!/^https?:/.test(j.url)) addRef(j.ur
 for (const r of required) {
   const p = join(ROOT, r.replace(/^extension\//, ''));
   if (!/readme\.md$|changelog\.md$/.test(r) && !existsSync(p)) {
-    fail(`${relative(ROOT, p)} is missing (package.json refers to it)${r.endsWith('.js') ? '; run `npm run build` first' : ''}`);
+    fail(`${relative(ROOT, p)} is missing (the extension needs it)${r.endsWith('.js') ? '; run `npm run build` first' : ''}`);
   }
 }
 

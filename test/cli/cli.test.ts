@@ -131,6 +131,27 @@ describe('reslint CLI', () => {
     assert.match(r.out, /34:15 {2}error/);
   });
 
+  it('reads the reference documents named by the project file', async () => {
+    const proj = path.join(dir, 'refproj');
+    mkdirSync(path.join(proj, 'refs'), { recursive: true });
+    writeFileSync(
+      path.join(proj, 'refs', 'res999.itures'),
+      'RESOLUTION 999 (Geneva, 2022)\nTesting the reference documents of the assembly\n(Geneva, 2022)\nThe World Telecommunication Standardization Assembly (Geneva, 2022),\nresolves\nthat reference documents extend the built-in data.\n',
+    );
+    const draft = path.join(proj, 'draft.itures');
+    writeFileSync(
+      draft,
+      readFileSync(VALID, 'utf8')
+        .replace('as noted in considering a) above,', 'as noted in considering a) above and in Resolution 999 (Geneva, 2022) of this assembly,')
+        .replace(/\(Hammamet, 2016\)/g, '(Geneva, 2022)'),
+    );
+    const before = await run(['--format', 'json', draft]);
+    assert.deepEqual(JSON.parse(before.out).map((f: { rule: string }) => f.rule), ['citation-unknown-number']);
+    writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ references: ['refs'] }));
+    const after = await run(['--format', 'json', draft]);
+    assert.deepEqual(JSON.parse(after.out), [], after.err);
+  });
+
   it('runs as the bin command of the package', async () => {
     const out = path.join(dir, 'cli.js');
     await build({ entryPoints: [path.join(ROOT, 'server', 'src', 'cli', 'main.ts')], outfile: out, ...nodeBundle, logLevel: 'error' });

@@ -183,6 +183,23 @@ export class VsCodeSession {
   private stepNo = 0;
   private serverLog = '';
   private readonly onExit = () => this.killServerSync();
+  // On Ctrl+C or a CI timeout: kill code-server's process group, then die of the same signal.
+  private readonly onSignal = (sig: NodeJS.Signals) => {
+    this.killServerSync();
+    this.removeExitHooks();
+    process.kill(process.pid, sig);
+  };
+  private static readonly SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+  private addExitHooks(): void {
+    process.on('exit', this.onExit);
+    for (const sig of VsCodeSession.SIGNALS) process.once(sig, this.onSignal);
+  }
+
+  private removeExitHooks(): void {
+    process.off('exit', this.onExit);
+    for (const sig of VsCodeSession.SIGNALS) process.off(sig, this.onSignal);
+  }
 
   static async start(opts: StartOptions): Promise<VsCodeSession> {
     const s = new VsCodeSession();
@@ -226,7 +243,7 @@ export class VsCodeSession {
       '--disable-getting-started-override',
       '--user-data-dir', userData, '--extensions-dir', extensions, this.workspace,
     ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    process.on('exit', this.onExit);
+    this.addExitHooks();
     const logFile = path.join(ARTIFACTS, 'code-server.log');
     fs.writeFileSync(logFile, '');
     const append = (b: Buffer) => { this.serverLog += b.toString(); fs.appendFileSync(logFile, b); };
@@ -265,7 +282,7 @@ export class VsCodeSession {
       await Promise.race([exited, sleep(5000)]);
       this.killServerSync();
     }
-    process.off('exit', this.onExit);
+    this.removeExitHooks();
     this.server = undefined;
     if (this.tmp) fs.rmSync(this.tmp, { recursive: true, force: true });
   }

@@ -330,6 +330,26 @@ interface RawUse {
   from: number;
   to: number;
   core: string;
+  keys: string[];
+}
+
+/** A use placed in its unit; the range is computed when asked for (most are never reported). */
+class PlacedUse implements AbbrUse {
+  readonly resolution: number;
+  private _range?: Range;
+  constructor(
+    readonly text: string,
+    readonly keys: string[],
+    readonly unit: TextUnit,
+    readonly from: number,
+    readonly to: number,
+    readonly coreTo: number,
+  ) {
+    this.resolution = unit.resolution;
+  }
+  get range(): Range {
+    return (this._range ??= rangeIn(this.unit.content, this.from, this.to));
+  }
 }
 
 interface RawScan {
@@ -396,7 +416,7 @@ function scanText(ix: DataIndex, text: string): RawScan {
     if (core === 'SG' && /^[ \t]?\d/.test(text.slice(to, to + 2))) continue;
     // a Recommendation number such as `X.509` or a clause number `A.1`
     if (text.charCodeAt(to) === 46 && /\d/.test(text[to + 1] ?? '')) continue;
-    uses.push({ from, to, core });
+    uses.push({ from, to, core, keys: keysOf(abbreviationKey(core)) });
   }
   return definitions.length || uses.length ? { definitions, uses } : EMPTY_SCAN;
 }
@@ -503,8 +523,8 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
           }
         }
       }
-      const key = abbreviationKey(core);
-      r.uses.push({ text: text.slice(use.from, to), keys: keysOf(key), unit: u, resolution: u.resolution, from: use.from, to, range: rangeIn(c, use.from, to), coreTo: use.from + core.length });
+      const keys = core === use.core ? use.keys : keysOf(abbreviationKey(core));
+      r.uses.push(new PlacedUse(text.slice(use.from, to), keys, u, use.from, to, use.from + core.length));
     }
   }
   // pass 2: repeats of each expansion after its first definition
@@ -514,25 +534,29 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     if (firsts.length === 0) continue;
     const defStarts = new Set<string>();
     for (const l of r.definitions.values()) for (const d of l) defStarts.add(`${d.unit.content.line}:${d.unit.content.column}:${d.from}`);
+    // one case-insensitive pattern for every expansion of the resolution, longest first
+    const byLower = new Map<string, AbbrDefinition>();
+    for (const d of firsts) if (!byLower.has(d.expansion.toLowerCase())) byLower.set(d.expansion.toLowerCase(), d);
+    const alternatives = [...byLower.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]'));
+    const re = new RegExp(`(?<![A-Za-z0-9-])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'gi');
     for (const u of order) {
       if (u.resolution !== r.resolution || u.kind === 'call') continue;
-      const lower = u.content.text.toLowerCase();
-      for (const d of firsts) {
-        const exp = d.expansion.toLowerCase();
-        let at = lower.indexOf(exp);
-        while (at >= 0) {
-          const end = at + exp.length;
-          const afterDef = u.content.line > d.unit.content.line || (u.content.line === d.unit.content.line && (u !== d.unit ? u.content.column > d.unit.content.column : at > d.from));
-          const boundary = (at === 0 || !/[A-Za-z0-9-]/.test(lower[at - 1])) && (end >= lower.length || !/[A-Za-z0-9]/.test(lower[end]));
-          const isDefinition = /^[ \t]*\(/.test(u.content.text.slice(end, end + 3));
-          if (afterDef && boundary && !isDefinition && !defStarts.has(`${u.content.line}:${u.content.column}:${at}`) && !insideTitle(u.content.text, at)) {
-            const longer = (byUnit.get(u) ?? []).some((mm) => mm.from <= at && end <= mm.to && mm.to - mm.from > end - at);
-            if (!longer) {
-              r.repeats.push({ definition: d, unit: u, resolution: u.resolution, from: at, to: end, range: rangeIn(u.content, at, end), text: u.content.text.slice(at, end) });
-            }
-          }
-          at = lower.indexOf(exp, end);
-        }
+      const text = u.content.text;
+      re.lastIndex = 0;
+      let mm: RegExpExecArray | null;
+      while ((mm = re.exec(text))) {
+        const at = mm.index;
+        const end = at + mm[0].length;
+        const d = byLower.get(mm[0].toLowerCase().replace(/\t/g, ' '));
+        if (!d) continue;
+        const afterDef = u.content.line > d.unit.content.line || (u.content.line === d.unit.content.line && (u !== d.unit ? u.content.column > d.unit.content.column : at > d.from));
+        if (!afterDef) continue;
+        if (/^[ \t]*\(/.test(text.slice(end, end + 3))) continue; // a definition again: abbreviation-redefined
+        if (defStarts.has(`${u.content.line}:${u.content.column}:${at}`)) continue;
+        if (insideTitle(text, at)) continue;
+        const longer = (byUnit.get(u) ?? []).some((x) => x.from <= at && end <= x.to && x.to - x.from > end - at);
+        if (longer) continue;
+        r.repeats.push({ definition: d, unit: u, resolution: u.resolution, from: at, to: end, range: rangeIn(u.content, at, end), text: text.slice(at, end) });
       }
     }
   }

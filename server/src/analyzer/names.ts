@@ -319,7 +319,38 @@ function scanBodiesCached(data: ReferenceData, m: Matcher, unit: TextUnit, out: 
     raw = scanBodies(data, m, text);
     cache.set(text, raw);
   }
-  for (const r of raw) out.push({ ...r, unit, resolution: unit.resolution, range: rangeIn(unit.content, r.from, r.to) });
+  for (const r of raw) out.push(new PlacedBody(r, unit));
+}
+
+/** A mention placed in its unit; the range is computed when asked for (most are never reported). */
+class PlacedBody implements BodyMention {
+  readonly resolution: number;
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+  readonly body: Body | null;
+  readonly group: NamedGroup | null;
+  readonly role: MentionRole;
+  readonly suggestions: string[];
+  readonly unambiguous: boolean;
+  private _range?: Range;
+  constructor(
+    r: RawBody,
+    readonly unit: TextUnit,
+  ) {
+    this.resolution = unit.resolution;
+    this.from = r.from;
+    this.to = r.to;
+    this.text = r.text;
+    this.body = r.body;
+    this.group = r.group;
+    this.role = r.role;
+    this.suggestions = r.suggestions;
+    this.unambiguous = r.unambiguous;
+  }
+  get range(): Range {
+    return (this._range ??= rangeIn(this.unit.content, this.from, this.to));
+  }
 }
 
 function scanBodies(data: ReferenceData, m: Matcher, text: string): RawBody[] {

@@ -7,6 +7,8 @@ import type { Finding, Severity } from '../rules/types';
 import { UsageError } from './errors';
 import { decode, expandPaths } from './files';
 import { formatJson, formatText, type FileResult } from './format';
+import { loadReferenceDocuments } from '../references/indexer';
+import type { ReferenceData } from '../data/reference';
 
 export interface LintRunOptions {
   format: 'text' | 'json';
@@ -52,6 +54,20 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
     }
     return loaded;
   };
+  // reference documents named by the configuration, indexed once per set of folders
+  const dataCache = new Map<string, Promise<ReferenceData>>();
+  const dataFor = (refs: string[]): Promise<ReferenceData> => {
+    const key = refs.join('\0');
+    let d = dataCache.get(key);
+    if (!d) {
+      d = loadReferenceDocuments(refs, (m) => {
+        if (/ indexed in \d+ ms$/.test(m)) return; // progress, not a problem
+        io.err(`${m.startsWith('reslint:') ? m : `reslint: ${m}`}\n`);
+      });
+      dataCache.set(key, d);
+    }
+    return d;
+  };
   const results: FileResult[] = [];
   let ioError = false;
   for (const f of files) {
@@ -84,16 +100,17 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
       text = d.text;
     }
     const { config } = configFor(f === '-' ? process.cwd() : path.dirname(path.resolve(f)));
+    const data = await dataFor(config.references);
     let findings: Finding[];
     if (opts.fix) {
-      const r = fixText(text, { config });
+      const r = fixText(text, { config, data });
       findings = r.findings;
       if (r.text !== text) {
         if (f === '-') io.out(r.text);
         else await fs.writeFile(f, r.text, 'utf8');
       }
     } else {
-      findings = lintText(text, { config }).findings;
+      findings = lintText(text, { config, data }).findings;
     }
     if (opts.quiet) findings = findings.filter((x) => x.severity === 'error');
     results.push({ file: name, findings });

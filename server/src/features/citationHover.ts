@@ -4,7 +4,6 @@
  * meetings that adopted and revised it, and the source of the catalogue entry.
  */
 import type { HoverContext, HoverProvider } from './hover';
-import { escape } from './hover';
 import { containsPos } from '../model/content';
 import type { Position, Range } from '../model/types';
 import type { ReferenceData } from '../data/reference';
@@ -21,6 +20,11 @@ import {
   versionLabel,
   type ResolvedItem,
 } from '../analyzer/citations';
+
+/** Markdown escaping (not imported from ./hover, which imports this module). */
+function escape(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
 
 /** The cited item under the cursor: on its number, or elsewhere in a citation of one text. */
 export function citationAt(ctx: { analysis: HoverContext['analysis']; data: ReferenceData; position: Position }): ResolvedItem | undefined {
