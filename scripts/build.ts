@@ -6,6 +6,8 @@ import { nodeBundle } from './esbuildOptions';
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // lints large documents off the server's main thread; loaded from next to dist/server.js
+  { entryPoints: ['server/src/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 

@@ -10,7 +10,8 @@
 # Why not a plain `npm install code-server`: its postinstall refuses to run as
 # root, needs libkrb5-dev for `kerberos`, runs `npx node-gyp` and downloads a
 # ripgrep binary from the internet (unreachable on CI). The steps below do the
-# same work offline (see /work/shared/VSCODE-IN-BROWSER.md in the project notes).
+# same work offline (checked on Debian 12 with Node 20; 4.100.3 is the last
+# code-server release whose install accepts Node 20).
 #
 # Environment:
 #   CODE_SERVER_CACHE  parent folder of the install (default node_modules/.cache)
@@ -28,6 +29,11 @@ DEBS=(libkrb5-dev ripgrep chromium)
 
 log() { printf '[setup-code-server] %s\n' "$*" >&2; }
 start=$SECONDS
+
+# One installer at a time (two test runs started together must not interleave).
+mkdir -p "$CACHE"
+exec 9>"$CACHE/code-server-$VERSION.lock"
+flock 9
 
 # --- Debian packages ---------------------------------------------------------
 missing=()
@@ -49,16 +55,11 @@ if ((${#missing[@]})); then
   fi
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -q
-  "${SUDO[@]}" apt-get install -y -q "${missing[@]}"
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}"
 fi
 
 # --- code-server ---------------------------------------------------------------
-mkdir -p "$CACHE"
-# One installer at a time (two test runs started together must not interleave).
-exec 9>"$CACHE/code-server-$VERSION.lock"
-flock 9
-
 if [[ -f "$MARKER" ]]; then
   log "cached: $DEST"
   echo "$DEST" >&3
@@ -74,6 +75,12 @@ rm -rf "$DEST.pack"
 
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false \
   npm_config_update_notifier=false npm_config_loglevel=error
+# node-gyp would download Node's headers from nodejs.org: use the installed ones.
+if [[ "$(npm config get nodedir 2>/dev/null)" =~ ^(|undefined|null)$ ]]; then
+  for d in "$(dirname "$(dirname "$(command -v node)")")" /usr /usr/local; do
+    if [[ -f "$d/include/node/node_api.h" ]]; then export npm_config_nodedir="$d"; break; fi
+  done
+fi
 
 log "step 1/3: code-server's own dependencies"
 (cd "$DEST" && npm install --omit=dev --ignore-scripts && npm rebuild argon2)

@@ -28,18 +28,48 @@ import { complete, lineBefore } from './features/completion';
 import { nextLabelAt, renumberEdits } from './features/renumber';
 import { documentInfo } from './features/documentInfo';
 import { citationDefinition } from './features/citationDefinition';
+import { LintPool } from './lintPool';
+import { FrameGuard } from './frameGuard';
+import { STRUCTURAL_TAGS } from './lintJob';
+import type { DocState } from './workspace';
+import type { Analysis } from './analyzer/analysis';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
+
+/**
+ * Over stdio, the input goes through a FrameGuard (frameGuard.ts) so that a malformed frame
+ * is dropped instead of leaving the reader out of step for good. Console output goes to the
+ * client's log, as vscode-languageserver does for --stdio, so that it cannot corrupt stdout.
+ */
+function guardedStdioConnection() {
+  // eslint-disable-next-line prefer-const
+  let conn: ReturnType<typeof createConnection> | undefined;
+  const guard = new FrameGuard((msg) => conn?.console.warn(msg));
+  process.stdin.pipe(guard);
+  conn = createConnection(ProposedFeatures.all, guard, process.stdout);
+  console.log = (...args: unknown[]) => conn.console.log(args.map(String).join(' '));
+  console.info = console.log;
+  console.warn = (...args: unknown[]) => conn.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => conn.console.error(args.map(String).join(' '));
+  return conn;
+}
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace((msg) => connection.console.log(msg));
+/** lints large documents in a worker thread (lintPool.ts) */
+const lintPool = new LintPool(LintPool.defaultWorkerFile(), (msg) => connection.console.log(msg));
 // reference documents re-indexed (or an open document's header changed): lint the open documents again
 workspace.onReferencesChanged(() => {
   for (const d of documents.all()) schedule(d);
 });
-connection.onShutdown(() => workspace.dispose());
+connection.onShutdown(() => {
+  workspace.dispose();
+  lintPool.dispose();
+});
 
 let hasConfigurationCapability = false;
 let debounceMs = 150;
+/** the pause in typing before a large document is parsed and linted again */
+let largeDebounceMs = 400;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -69,8 +99,10 @@ function fsPathOf(uri: string): string | null {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-  const init = (params.initializationOptions ?? {}) as { debounceMs?: number; settings?: unknown };
+  const init = (params.initializationOptions ?? {}) as { debounceMs?: number; largeDebounceMs?: number; largeDocumentSize?: number; settings?: unknown };
   if (typeof init.debounceMs === 'number') debounceMs = init.debounceMs;
+  if (typeof init.largeDebounceMs === 'number') largeDebounceMs = init.largeDebounceMs;
+  if (typeof init.largeDocumentSize === 'number') workspace.largeDocumentSize = init.largeDocumentSize;
   if (init.settings) workspace.setSettings(init.settings);
   for (const f of params.workspaceFolders ?? []) {
     const p = fsPathOf(f.uri);
@@ -130,59 +162,180 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 // ---- linting ----
+//
+// Small documents are parsed and linted here, after a short pause in typing. Large ones
+// (Workspace.largeDocumentSize and up) are linted in a worker thread (lintPool.ts): a newer
+// version cancels the running lint and a result for an older version is dropped. Above the
+// setting `itu-resolution.maxFullCheckSize` only the structural rules run, and a notice
+// says so (once per document, and as an Information diagnostic on line 1). Their model,
+// for editor requests, is built in steps on this thread (largeDocument.ts): requests are
+// answered from the newest model there is while the next one is built.
 
 const timers = new Map<string, NodeJS.Timeout>();
+const counters = { edits: 0, lintsPublished: 0, staleResultsDropped: 0, noticesShown: 0 };
+const noticeShown = new Set<string>();
+let lintJobIds = 0;
 
-function schedule(doc: TextDocument, delay = debounceMs): void {
+function schedule(doc: TextDocument, delay?: number): void {
   const prev = timers.get(doc.uri);
   if (prev) clearTimeout(prev);
+  const wait = delay ?? (workspace.isLarge(doc.getText().length) ? largeDebounceMs : debounceMs);
   timers.set(
     doc.uri,
     setTimeout(() => {
       timers.delete(doc.uri);
       publish(doc.uri);
-    }, delay),
+    }, wait),
   );
 }
 
 function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
-  const state = workspace.lint(uri, fsPathOf(uri), doc.version, doc.getText());
+  const text = doc.getText();
+  if (workspace.isLarge(text.length)) {
+    publishLarge(doc, text).catch((e) => connection.console.error(`reslint: lint of ${uri} failed: ${(e as Error)?.stack ?? String(e)}`));
+    return;
+  }
+  lintPool.cancel(uri); // it may have been large a moment ago
+  const state = workspace.lint(uri, fsPathOf(uri), doc.version, text);
   for (const p of state.configProblems) connection.window.showWarningMessage(p);
   state.configProblems = [];
+  counters.lintsPublished++;
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: state.findings.map(toDiagnostic) });
 }
 
+async function publishLarge(doc: TextDocument, text: string): Promise<void> {
+  const uri = doc.uri;
+  const version = doc.version;
+  const fsPath = fsPathOf(uri);
+  // the model for editor requests, built in steps while the worker lints
+  workspace.modelInSteps(uri, fsPath, version, text).catch((e) => connection.console.error(`reslint: cannot parse ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+  const mode = workspace.lintModeFor(text.length);
+  const { config, problems } = workspace.configFor(fsPath);
+  for (const p of problems) connection.window.showWarningMessage(p);
+  if (mode === 'structural' && !noticeShown.has(uri)) {
+    noticeShown.add(uri);
+    counters.noticesShown++;
+    connection.window.showInformationMessage(largeNotice(uri, text.length));
+  }
+  const result = await lintPool.submit({ type: 'lint', id: ++lintJobIds, uri, version, text, mode, config, extension: workspace.referenceExtensionFor(fsPath) });
+  if (!result) return; // cancelled by a newer version (or failed, and logged)
+  const now = documents.get(uri);
+  if (!now || now.version !== result.version) {
+    counters.staleResultsDropped++;
+    return;
+  }
+  for (const f of result.ruleErrors) workspace.ruleFailed(f.rule, uri, f.message);
+  workspace.setLargeFindings(uri, result.version, result.findings);
+  const diagnostics = result.findings.map(toDiagnostic);
+  if (mode === 'structural') diagnostics.unshift(largeNoticeDiagnostic(now, text.length));
+  counters.lintsPublished++;
+  void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+}
+
+function largeNotice(uri: string, length: number): string {
+  const name = path.basename(fsPathOf(uri) ?? uri);
+  return (
+    `reslint: ${name} has ${length.toLocaleString('en')} characters, more than itu-resolution.maxFullCheckSize ` +
+    `(${workspace.maxFullCheckSize.toLocaleString('en')}): only the structural checks run on it (rules tagged ${STRUCTURAL_TAGS.join(', ')}), ` +
+    `and its outline lists resolutions and sections without their clauses.`
+  );
+}
+
+function largeNoticeDiagnostic(doc: TextDocument, length: number): Diagnostic {
+  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/[\r\n]+$/, '');
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: first.length } },
+    severity: DiagnosticSeverity.Information,
+    code: 'large-document',
+    source: 'reslint',
+    message: largeNotice(doc.uri, length),
+  };
+}
+
 documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidChangeContent((e) => {
+  counters.edits++;
+  // a newer version: a lint still running for an older one is stopped now
+  lintPool.cancel(e.document.uri, e.document.version);
+  schedule(e.document);
+});
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
+  lintPool.cancel(e.document.uri);
+  noticeShown.delete(e.document.uri);
   workspace.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-/** The current model of a document, parsed now when the last lint is older than the text. */
-function current(uri: string) {
+/**
+ * The model to answer a request from. A small document is parsed now when its text
+ * changed. A large one answers from its newest model even when that is a few edits old
+ * (the next one is being built in steps); only the first model is waited for.
+ */
+async function current(uri: string): Promise<DocState | null> {
   const doc = documents.get(uri);
   if (!doc) return null;
-  return workspace.model(uri, fsPathOf(uri), doc.version, doc.getText());
+  const text = doc.getText();
+  if (!workspace.isLarge(text.length)) return workspace.model(uri, fsPathOf(uri), doc.version, text);
+  return workspace.latest(uri) ?? workspace.modelInSteps(uri, fsPathOf(uri), doc.version, text);
 }
 
-connection.onDocumentSymbol((p) => {
-  const s = current(p.textDocument.uri);
-  return s ? documentSymbols(s.doc) : [];
+/** The model for a request at a position: in a large document, the resolution around it only. */
+async function currentAt(uri: string, position: { line: number; character: number }): Promise<{ doc: DocState['doc']; analysis: Analysis } | null> {
+  const s = await current(uri);
+  if (!s) return null;
+  const analysis = workspace.analysisAt(s, position);
+  return { doc: analysis.doc, analysis };
+}
+
+/** The findings to offer fixes for: a large document's only when they are of its current version. */
+function currentFindings(uri: string): DocState['findings'] {
+  const doc = documents.get(uri);
+  if (!doc) return [];
+  const text = doc.getText();
+  if (!workspace.isLarge(text.length)) return workspace.lint(uri, fsPathOf(uri), doc.version, text).findings;
+  const f = workspace.largeFindingsOf(uri);
+  return f && f.version === doc.version ? f.findings : [];
+}
+
+/** Memory and counters of the server, for tests and troubleshooting; `gc: true` collects first when the server runs with --expose-gc. */
+connection.onRequest('itu-resolution/stats', (p?: { gc?: boolean }) => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (p?.gc && gc) gc();
+  const m = process.memoryUsage();
+  return {
+    memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers },
+    counters: { ...counters, ...lintPool.counters, ...workspace.counters },
+    lintWorker: lintPool.usesWorker,
+    documents: documents.all().map((d) => ({
+      uri: d.uri,
+      version: d.version,
+      length: d.getText().length,
+      large: workspace.isLarge(d.getText().length),
+      modelVersion: workspace.latest(d.uri)?.version ?? null,
+      building: workspace.buildingVersion(d.uri),
+      linting: lintPool.runningVersion(d.uri),
+      findingsVersion: workspace.largeFindingsOf(d.uri)?.version ?? null,
+    })),
+  };
 });
 
-connection.onFoldingRanges((p) => {
-  const s = current(p.textDocument.uri);
-  return s ? foldingRanges(s.doc) : [];
+connection.onDocumentSymbol(async (p) => {
+  const s = await current(p.textDocument.uri);
+  return s ? (workspace.outlineOf(s) ?? documentSymbols(s.doc)) : [];
 });
 
-connection.onDefinition((p) => {
-  const s = current(p.textDocument.uri);
+connection.onFoldingRanges(async (p) => {
+  const s = await current(p.textDocument.uri);
+  return s ? (workspace.foldingOf(s) ?? foldingRanges(s.doc)) : [];
+});
+
+connection.onDefinition(async (p) => {
+  const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return null;
   const fsPath = fsPathOf(p.textDocument.uri);
   // a citation → its text in the reference documents; else a clause reference → the clause
@@ -195,39 +348,37 @@ connection.onDefinition((p) => {
   return cited ?? definition(s.analysis, p.textDocument.uri, p.position);
 });
 
-connection.onReferences((p) => {
-  const s = current(p.textDocument.uri);
+connection.onReferences(async (p) => {
+  const s = await currentAt(p.textDocument.uri, p.position);
   return s ? references(s.analysis, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
 });
 
 connection.onCodeAction((p) => {
-  const doc = documents.get(p.textDocument.uri);
-  if (!doc) return [];
-  const s = workspace.lint(p.textDocument.uri, fsPathOf(p.textDocument.uri), doc.version, doc.getText());
-  return codeActions(p.textDocument.uri, s.findings, p.range, p.context.diagnostics, p.context.only);
+  if (!documents.get(p.textDocument.uri)) return [];
+  return codeActions(p.textDocument.uri, currentFindings(p.textDocument.uri), p.range, p.context.diagnostics, p.context.only);
 });
 
-connection.onHover((p) => {
-  const s = current(p.textDocument.uri);
+connection.onHover(async (p) => {
+  const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return null;
   return hover({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position });
 });
 
-connection.onCompletion((p) => {
-  const s = current(p.textDocument.uri);
+connection.onCompletion(async (p) => {
+  const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return [];
   return complete({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position, before: lineBefore(s.analysis, p.position) });
 });
 
-connection.onDocumentFormatting((p) => {
-  const s = current(p.textDocument.uri);
+connection.onDocumentFormatting(async (p) => {
+  const s = await current(p.textDocument.uri);
   return s ? renumberEdits(s.analysis) : [];
 });
 
 connection.onExecuteCommand(async (p) => {
   if (p.command !== 'itu-resolution.server.renumber') return null;
   const uri = String(p.arguments?.[0] ?? '');
-  const s = current(uri);
+  const s = await current(uri);
   if (!s) return { applied: false };
   const edits = renumberEdits(s.analysis);
   if (edits.length === 0) return { applied: true, edits: 0 };
@@ -236,15 +387,20 @@ connection.onExecuteCommand(async (p) => {
 });
 
 /** The label for a new clause started after the given position (Enter after a clause). */
-connection.onRequest('itu-resolution/nextLabel', (p: { uri: string; position: { line: number; character: number } }) => {
-  const s = current(p.uri);
+connection.onRequest('itu-resolution/nextLabel', async (p: { uri: string; position: { line: number; character: number } }) => {
+  const s = await currentAt(p.uri, p.position);
   return s ? nextLabelAt(s.analysis, p.position) : null;
 });
 
 /** Finding counts and the adopting meeting, for the status bar. */
-connection.onRequest('itu-resolution/documentInfo', (p: { uri: string }) => {
+connection.onRequest('itu-resolution/documentInfo', async (p: { uri: string }) => {
   const doc = documents.get(p.uri);
   if (!doc) return null;
+  if (workspace.isLarge(doc.getText().length)) {
+    // a large document: its newest model and findings, without linting here
+    const s = await current(p.uri);
+    return s ? documentInfo(s.doc, workspace.largeFindingsOf(p.uri)?.findings ?? [], workspace.dataFor(fsPathOf(p.uri))) : null;
+  }
   const s = workspace.lint(p.uri, fsPathOf(p.uri), doc.version, doc.getText());
   return documentInfo(s.doc, s.findings, workspace.dataFor(fsPathOf(p.uri)));
 });

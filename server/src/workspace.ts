@@ -14,6 +14,24 @@ import type { Finding } from './rules/types';
 import type { ReferenceData } from './data/reference';
 import type { MeetingBody, ResolutionEntry } from './data/schema';
 import { ReferenceIndex, type ReferenceLocation } from './references/indexer';
+import type { ReferenceExtension } from './data/reference';
+import { isEmptyExtension, lintRules, type LintMode } from './lintJob';
+import { foldingOf, outlineOf, parseInSteps, viewAround, type Piece } from './largeDocument';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
+
+/** Default of the setting `itu-resolution.maxFullCheckSize` (characters). */
+export const DEFAULT_MAX_FULL_CHECK_SIZE = 5_000_000;
+/** From this size on (characters), a document is large: linted in the worker, parsed in steps. */
+export const DEFAULT_LARGE_DOCUMENT_SIZE = 256 * 1024;
+
+/** What a large document's model keeps besides the model (largeDocument.ts). */
+export interface LargeModel {
+  pieces: Piece[];
+  /** analyses of the views around positions, by resolution index (-1: the cover) */
+  views: Map<number, Analysis>;
+  outline?: DocumentSymbol[];
+  folding?: FoldingRange[];
+}
 
 export interface DocState {
   version: number;
@@ -26,6 +44,18 @@ export interface DocState {
   configProblems: string[];
   /** cleaned lines by raw text, reused by the next parse of this document */
   lineCache: Map<string, CleanLine>;
+  /** set when the model was built in steps (large documents) */
+  large?: LargeModel;
+}
+
+/** Counters for the `itu-resolution/stats` request. */
+export interface WorkspaceCounters {
+  modelsBuilt: number;
+  steppedModelsBuilt: number;
+  piecesParsed: number;
+  piecesReused: number;
+  ruleErrorsLogged: number;
+  ruleErrorsSeen: number;
 }
 
 export class Workspace {
@@ -36,6 +66,17 @@ export class Workspace {
   private configCache = new Map<string, LoadedConfig>();
   private reportedConfig = new Set<string>();
   private referenceListeners: (() => void)[] = [];
+  /** `itu-resolution.maxFullCheckSize`: above it, only the structural rules run */
+  maxFullCheckSize = DEFAULT_MAX_FULL_CHECK_SIZE;
+  /** documents from this size on are large (not a user setting; the tests lower it) */
+  largeDocumentSize = DEFAULT_LARGE_DOCUMENT_SIZE;
+  /** (rule, uri) pairs whose failure was logged already: logged once, not at each keystroke */
+  private loggedRuleErrors = new Set<string>();
+  /** the latest findings of large documents (linted in the worker), by uri */
+  private largeFindings = new Map<string, { version: number; findings: Finding[] }>();
+  /** models being built in steps, by uri */
+  private building = new Map<string, { version: number; text: string; promise: Promise<DocState> }>();
+  readonly counters: WorkspaceCounters = { modelsBuilt: 0, steppedModelsBuilt: 0, piecesParsed: 0, piecesReused: 0, ruleErrorsLogged: 0, ruleErrorsSeen: 0 };
   /** the user's reference documents and the open documents' resolutions (server/src/references) */
   readonly references = new ReferenceIndex({ log: (m) => this.log(m), onChange: () => this.referencesChanged() });
 
@@ -56,6 +97,13 @@ export class Workspace {
       if (Array.isArray(o.references)) known.references = o.references;
       if (Array.isArray(o.noExpansion)) known.noExpansion = o.noExpansion;
       mergeInto(cfg, known, RULE_IDS, problems);
+    }
+    const max = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).maxFullCheckSize : undefined;
+    if (max === undefined || max === null) this.maxFullCheckSize = DEFAULT_MAX_FULL_CHECK_SIZE;
+    else if (typeof max === 'number' && Number.isFinite(max) && max >= 0) this.maxFullCheckSize = max;
+    else {
+      this.maxFullCheckSize = DEFAULT_MAX_FULL_CHECK_SIZE;
+      problems.push({ message: `maxFullCheckSize must be a number of characters (got ${JSON.stringify(max)}); ${DEFAULT_MAX_FULL_CHECK_SIZE} applies.` });
     }
     this.settings = cfg;
     this.settingsProblems = problems;
@@ -120,6 +168,7 @@ export class Workspace {
       lineCache,
     };
     this.docs.set(uri, state);
+    this.counters.modelsBuilt++;
     this.references.updateOpenDocument(uri, fsPath, doc);
     return state;
   }
@@ -134,7 +183,8 @@ export class Workspace {
       config,
       data: this.dataFor(fsPath),
       analysis: state.analysis,
-      onRuleError: (rule, e) => this.log(`reslint: rule ${rule.id} failed on ${uri}: ${(e as Error)?.stack ?? String(e)}`),
+      rules: lintRules('full'),
+      onRuleError: (rule, e) => this.ruleFailed(rule.id, uri, (e as Error)?.stack ?? String(e)),
     });
     state.linted = true;
     return state;
@@ -186,8 +236,134 @@ export class Workspace {
     for (const l of this.referenceListeners) l();
   }
 
+  // ---- large documents and failing rules ----
+
+  /** Is a text large: linted in the worker and parsed in steps? */
+  isLarge(length: number): boolean {
+    return length >= this.largeDocumentSize;
+  }
+
+  /** The rules a text of this length gets: all, or the structural ones above maxFullCheckSize. */
+  lintModeFor(length: number): LintMode {
+    return length > this.maxFullCheckSize ? 'structural' : 'full';
+  }
+
+  /**
+   * A rule threw on a document: its findings were dropped (by the engine); the error is
+   * logged the first time for this rule and document only, not at every keystroke.
+   */
+  ruleFailed(ruleId: string, uri: string, error: string): void {
+    this.counters.ruleErrorsSeen++;
+    const key = `${ruleId}\u0000${uri}`;
+    if (this.loggedRuleErrors.has(key)) return;
+    this.loggedRuleErrors.add(key);
+    this.counters.ruleErrorsLogged++;
+    this.log(`reslint: rule ${ruleId} failed on ${uri}; its findings are left out for this document (logged once): ${error}`);
+  }
+
+  /** What the user's reference documents and the open documents add to the built-in data (null: nothing). */
+  referenceExtensionFor(fsPath: string | null): ReferenceExtension | null {
+    this.dataFor(fsPath); // starts indexing the roots
+    const ext = this.references.extensionFor(this.referenceRoots(fsPath));
+    return isEmptyExtension(ext) ? null : ext;
+  }
+
+  /** Findings of a large document, linted elsewhere (the worker). */
+  setLargeFindings(uri: string, version: number, findings: Finding[]): void {
+    this.largeFindings.set(uri, { version, findings });
+  }
+
+  largeFindingsOf(uri: string): { version: number; findings: Finding[] } | undefined {
+    return this.largeFindings.get(uri);
+  }
+
+  /** The newest model of a document, whatever its version (undefined before the first). */
+  latest(uri: string): DocState | undefined {
+    return this.docs.get(uri);
+  }
+
+  /** The version of the model being built in steps, or null. */
+  buildingVersion(uri: string): number | null {
+    return this.building.get(uri)?.version ?? null;
+  }
+
+  /**
+   * The model of a large document at a version, built in steps (largeDocument.ts) so that
+   * the event loop keeps answering requests; not linted. One build per document at a
+   * time: a build for a newer version waits for the running one and reuses its pieces.
+   */
+  modelInSteps(uri: string, fsPath: string | null, version: number, text: string): Promise<DocState> {
+    const prev = this.docs.get(uri);
+    if (prev && prev.version === version && prev.text === text) return Promise.resolve(prev);
+    const running = this.building.get(uri);
+    if (running && running.version === version && running.text === text) return running.promise;
+    const promise = (running ? running.promise.catch(() => undefined) : Promise.resolve(undefined)).then(async () => {
+      const before = this.docs.get(uri);
+      if (before && before.version === version && before.text === text) return before;
+      const stepped = await parseInSteps(text, { previous: before?.large?.pieces });
+      this.counters.steppedModelsBuilt++;
+      this.counters.piecesParsed += stepped.parsed;
+      this.counters.piecesReused += stepped.reused;
+      const state: DocState = {
+        version,
+        text,
+        doc: stepped.doc,
+        analysis: new Analysis(stepped.doc),
+        findings: [],
+        linted: false,
+        configProblems: [],
+        lineCache: new Map(),
+        large: { pieces: stepped.pieces, views: new Map() },
+      };
+      // a document closed meanwhile stays forgotten; an older build never replaces a newer model
+      const now = this.docs.get(uri);
+      if (this.building.get(uri)?.promise === promise && (!now || now.version <= version)) {
+        this.docs.set(uri, state);
+        this.references.updateOpenDocument(uri, fsPath, stepped.doc);
+      }
+      return state;
+    });
+    this.building.set(uri, { version, text, promise });
+    const clear = () => {
+      if (this.building.get(uri)?.promise === promise) this.building.delete(uri);
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  /**
+   * The analysis to answer a request at a position: for a large document, the analysis of
+   * the resolution around it only (cached per model); else the document's.
+   */
+  analysisAt(state: DocState, position: { line: number; character: number }): Analysis {
+    if (!state.large) return state.analysis;
+    const view = viewAround(state.doc, position);
+    if (!view) return state.analysis;
+    let a = state.large.views.get(view.key);
+    if (!a) {
+      if (state.large.views.size > 64) state.large.views.clear();
+      a = new Analysis(view.doc);
+      state.large.views.set(view.key, a);
+    }
+    return a;
+  }
+
+  /** The outline of a model built in steps; above maxFullCheckSize without the clauses. */
+  outlineOf(state: DocState): DocumentSymbol[] | null {
+    if (!state.large) return null;
+    return (state.large.outline ??= outlineOf(state.large.pieces, this.lintModeFor(state.text.length) === 'structural'));
+  }
+
+  foldingOf(state: DocState): FoldingRange[] | null {
+    if (!state.large) return null;
+    return (state.large.folding ??= foldingOf(state.large.pieces));
+  }
+
   forget(uri: string): void {
     this.docs.delete(uri);
+    this.building.delete(uri);
+    this.largeFindings.delete(uri);
+    for (const k of this.loggedRuleErrors) if (k.endsWith(`\u0000${uri}`)) this.loggedRuleErrors.delete(k);
     this.references.closeDocument(uri);
   }
 

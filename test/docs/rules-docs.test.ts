@@ -12,6 +12,9 @@ import { fixText, lintText } from '../../server/src/engine';
 import { parseConfig } from '../../server/src/engine/config';
 import { RULES } from '../../server/src/rules';
 import type { Finding, Rule } from '../../server/src/rules/types';
+import type { ReferenceData } from '../../server/src/data/reference';
+import { DATA as CITATION_TEST_DATA } from '../citations/testData';
+const join = path.join;
 
 const root = path.join(__dirname, '..', '..');
 const docsDir = path.join(root, 'docs', 'rules');
@@ -141,6 +144,22 @@ function readIndex(): { header: string[]; rows: IndexRow[] } {
   return { header, rows };
 }
 
+/**
+ * A page may run its examples on test data instead of the built-in data, when the built-in
+ * data has no sourced entry that shows the rule (it says so in a line `Example data: FILE`,
+ * FILE exporting DATA).
+ */
+const TEST_DATA: Record<string, ReferenceData> = { 'test/citations/testData.ts': CITATION_TEST_DATA };
+function dataFor(rule: Rule): ReferenceData | undefined {
+  const file = join(docsDir, `${rule.id}.md`);
+  if (!existsSync(file)) return undefined;
+  const m = /^Example data: (\S+)$/m.exec(readFileSync(file, 'utf8'));
+  if (!m) return undefined;
+  const d = TEST_DATA[m[1]];
+  assert.ok(d, `docs/rules/${rule.id}.md names example data ${m[1]}, which the docs test does not know`);
+  return d;
+}
+
 const pages = new Map<string, Page | null>();
 function page(rule: Rule): Page | null {
   if (!pages.has(rule.id)) {
@@ -194,7 +213,7 @@ describe('rule documentation (docs/rules)', () => {
 
       it(`reports ${rule.id} on the Wrong example`, function () {
         pageOrSkip(this, rule);
-        const findings = lintText(needExample(rule, 'Wrong')).findings;
+        const findings = lintText(needExample(rule, 'Wrong'), { data: dataFor(rule) }).findings;
         assert.ok(
           findings.some((f) => f.rule === rule.id),
           `the Wrong example of docs/rules/${rule.id}.md does not trigger ${rule.id}; it reports:\n${show(findings) || '  nothing'}`,
@@ -203,7 +222,7 @@ describe('rule documentation (docs/rules)', () => {
 
       it('reports nothing at warning or error severity on the Right example', function () {
         pageOrSkip(this, rule);
-        const findings = lintText(needExample(rule, 'Right')).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+        const findings = lintText(needExample(rule, 'Right'), { data: dataFor(rule) }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
         assert.equal(findings.length, 0, `the Right example of docs/rules/${rule.id}.md is not clean:\n${show(findings)}`);
       });
 
@@ -234,7 +253,7 @@ describe('rule documentation (docs/rules)', () => {
         const fix = sectionText(p, 'Fix');
         if (fix !== null && /turns the Wrong example into the Right (?:one|example)/i.test(fix.replace(/\s+/g, ' '))) {
           assert.ok(rule.fixable, `${rule.id} is not fixable, but its "## Fix" says a fix turns Wrong into Right`);
-          assert.equal(fixText(needExample(rule, 'Wrong')).text, needExample(rule, 'Right'), 'fixing the Wrong example does not give the Right one');
+          assert.equal(fixText(needExample(rule, 'Wrong'), { data: dataFor(rule) }).text, needExample(rule, 'Right'), 'fixing the Wrong example does not give the Right one');
         }
         const silencing = sectionText(p, 'Silencing');
         if (silencing === null) return;
@@ -242,9 +261,9 @@ describe('rule documentation (docs/rules)', () => {
         // the directive, put on every line of the Wrong example where the rule reports, silences it
         const wrong = needExample(rule, 'Wrong');
         const lines = wrong.split('\n');
-        const hit = new Set(lintText(wrong).findings.filter((f) => f.rule === rule.id).map((f) => f.range.start.line));
+        const hit = new Set(lintText(wrong, { data: dataFor(rule) }).findings.filter((f) => f.rule === rule.id).map((f) => f.range.start.line));
         const silenced = lines.map((l, i) => (hit.has(i) ? `${l} <!-- reslint-disable-line ${rule.id} -->` : l)).join('\n');
-        const left = lintText(silenced).findings.filter((f) => f.rule === rule.id);
+        const left = lintText(silenced, { data: dataFor(rule) }).findings.filter((f) => f.rule === rule.id);
         assert.equal(left.length, 0, `still reported after adding the directive:\n${show(left)}`);
       });
     });

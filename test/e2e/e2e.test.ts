@@ -8,6 +8,7 @@
 // test/e2e/artifacts/ (ignored by git).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { ensureCodeServer, ensureVsix, expandSnippet, ROOT, VsCodeSession, type ProblemRow } from './harness';
@@ -35,6 +36,7 @@ const squash = (s: string) => s.replace(/\u00a0/g, ' ').split(/\r?\n/).map((l) =
 describe('e2e: the packaged extension in VS Code (code-server + Chromium)', function () {
   this.timeout(5 * 60_000);
   let vs: VsCodeSession | undefined;
+  let packDir: string | undefined;
   const session = (): VsCodeSession => {
     if (!vs) throw new Error('VS Code session did not start (see the before-all hook failure)');
     return vs;
@@ -43,13 +45,15 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
   before(async function () {
     this.timeout(20 * 60_000); // first run: apt-get + code-server install
     const codeServerDir = ensureCodeServer();
-    const vsix = ensureVsix();
+    packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'itu-e2e-vsix-'));
+    const vsix = ensureVsix(packDir);
     vs = await VsCodeSession.start({ codeServerDir, vsix, workspaceTemplate: WORKSPACE });
   });
 
   after(async function () {
     this.timeout(60_000);
     await vs?.stop();
+    if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {

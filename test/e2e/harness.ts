@@ -42,9 +42,10 @@ export function ensureCodeServer(): string {
 /**
  * Returns the .vsix to install. E2E_VSIX names a ready one; otherwise the
  * extension is packaged now from the current build (building first when the
- * bundles are missing) into test/e2e/artifacts/.
+ * bundles are missing) into `outDir` (a folder of this run's own, so that two
+ * runs at once do not overwrite each other's package).
  */
-export function ensureVsix(): string {
+export function ensureVsix(outDir: string): string {
   if (process.env.E2E_VSIX) {
     const vsix = path.resolve(process.env.E2E_VSIX);
     if (!fs.existsSync(vsix)) throw new Error(`E2E_VSIX=${vsix} does not exist`);
@@ -57,7 +58,7 @@ export function ensureVsix(): string {
     const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     if (b.status !== 0) throw new Error(`npm run build failed (exit ${b.status})`);
   }
-  const vsix = path.join(ARTIFACTS, 'itu-resolution.vsix');
+  const vsix = path.join(outDir, 'itu-resolution.vsix');
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'e2e', 'package-vsix.mjs'), '--out', vsix], {
     cwd: ROOT, encoding: 'utf8',
   });
@@ -266,7 +267,8 @@ export class VsCodeSession {
     });
     const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
     this.page = await context.newPage();
-    await this.page.goto(`${base}/?folder=${encodeURIComponent(this.workspace)}`);
+    await this.page.goto(`${base}/?folder=${encodeURIComponent(this.workspace)}`,
+      { waitUntil: 'domcontentloaded', timeout: WAIT_MS });
     await this.waitFor('the workbench to load (explorer shows the workspace files)', async () =>
       (await this.page.locator('.explorer-folders-view .monaco-list-row').count()) > 0);
   }
@@ -341,12 +343,20 @@ export class VsCodeSession {
     // The label proper, without descriptions or key bindings.
     const labels = async () => (await rows.evaluateAll((rs) => rs.map((r) =>
       (r.querySelector('.label-name') ?? r).textContent ?? ''))).map((s) => s.trim());
-    const row = await this.waitFor(what, async () => {
-      const ls = await labels();
-      const i = ls.findIndex(pick);
-      return i >= 0 ? { i } : undefined;
-    }, { describe: async () => `entries: ${JSON.stringify(await labels())}` });
-    await rows.nth(row.i).click();
+    await this.waitFor(what, async () => (await labels()).some(pick),
+      { describe: async () => `entries: ${JSON.stringify(await labels())}` });
+    // The list may still re-sort as results arrive: move the focus with the
+    // arrow keys until the focused entry is the one wanted, then press Enter.
+    const focused = widget.locator('.monaco-list-row.focused');
+    const focusedLabel = async () => ((await focused.first().evaluate((r) =>
+      (r.querySelector('.label-name') ?? r).textContent ?? '').catch(() => '')) ?? '').trim();
+    for (let i = 0; ; i++) {
+      if (pick(await focusedLabel())) break;
+      if (i >= 60) throw new Error(`${what}: listed but could not be selected; entries: ${JSON.stringify(await labels())}`);
+      await this.press('ArrowDown');
+      await sleep(50);
+    }
+    await this.press('Enter');
     await this.waitFor('the quick input to close', async () => !(await widget.isVisible()));
   }
 

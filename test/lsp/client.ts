@@ -3,6 +3,7 @@
  * sources once per test run) and speaks JSON-RPC to it, as an editor would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -13,17 +14,19 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 const ROOT = path.join(__dirname, '..', '..');
 let bundled: Promise<string> | null = null;
 
-/** Bundles server/src/server.ts into a temporary file (once per process). */
+/**
+ * Bundles server/src/server.ts into a temporary folder (once per process), with the lint
+ * worker (server/src/lintWorker.ts) next to it, as in dist/.
+ */
 export function serverBundle(): Promise<string> {
   bundled ??= (async () => {
-    const out = path.join(os.tmpdir(), `reslint-test-server-${process.pid}.js`);
-    await build({
-      entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')],
-      outfile: out,
-      ...nodeBundle,
-      sourcemap: 'inline',
-      logLevel: 'error',
-    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), `reslint-test-server-${process.pid}-`));
+    const out = path.join(dir, 'server.js');
+    const common = { ...nodeBundle, sourcemap: 'inline' as const, logLevel: 'error' as const };
+    await Promise.all([
+      build({ entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')], outfile: out, ...common }),
+      build({ entryPoints: [path.join(ROOT, 'server', 'src', 'lintWorker.ts')], outfile: path.join(dir, 'lintWorker.js'), ...common }),
+    ]);
     return out;
   })();
   return bundled;
@@ -34,6 +37,10 @@ export class TestClient {
   readonly proc: ChildProcess;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** window/showMessage notifications, with their type (1 error … 4 log) */
+  readonly shown: { type: number; message: string }[] = [];
+  /** the versions of every diagnostics publication, by uri, in order */
+  readonly published = new Map<string, (number | undefined)[]>();
   private waiters: (() => void)[] = [];
   stderr = '';
 
@@ -43,10 +50,16 @@ export class TestClient {
     proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      const versions = this.published.get(p.uri) ?? [];
+      versions.push(p.version);
+      this.published.set(p.uri, versions);
       for (const w of this.waiters.splice(0)) w();
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
-    this.conn.onNotification('window/showMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.shown.push({ type: p.type, message: p.message });
+    });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -55,9 +68,24 @@ export class TestClient {
 
   settings: unknown = {};
 
-  static async start(opts: { rootPath?: string; settings?: unknown; debounceMs?: number } = {}): Promise<TestClient> {
+  static async start(
+    opts: {
+      rootPath?: string;
+      settings?: unknown;
+      debounceMs?: number;
+      /** more initializationOptions (largeDocumentSize, largeDebounceMs …) */
+      initializationOptions?: Record<string, unknown>;
+      /** extra environment variables for the server process */
+      env?: Record<string, string>;
+      /** node options for the server process (e.g. --expose-gc) */
+      execArgv?: string[];
+    } = {},
+  ): Promise<TestClient> {
     const server = await serverBundle();
-    const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), server, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: opts.env ? { ...process.env, ...opts.env } : process.env,
+    });
     const c = new TestClient(proc);
     if (opts.settings) c.settings = opts.settings;
     const rootUri = opts.rootPath ? pathToUri(opts.rootPath) : null;
@@ -66,7 +94,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { debounceMs: opts.debounceMs ?? 20 },
+      initializationOptions: { debounceMs: opts.debounceMs ?? 20, ...opts.initializationOptions },
     });
     await c.conn.sendNotification('initialized', {});
     return c;

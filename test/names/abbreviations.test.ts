@@ -111,3 +111,17 @@ describe('abbreviations analysis', () => {
     assert.deepEqual(undefinedFindings(`${one}\n${two}`), ['"IMT" is never spelled out in this resolution: write the full name followed by "(IMT)" at its first use.']);
   });
 });
+
+describe('abbreviations analysis on Res 1 (Hammamet, 2016), imported from Word', () => {
+  it('takes neither words in capitals nor a footnote of the history line for abbreviations', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+    const found = undefinedFindings(text).map((m) => /^"([^"]+)"/.exec(m)![1]);
+    for (const word of ['DETERMINATION', 'CHAIRMAN', 'REQUEST', 'DEADLINE', 'FOR', 'STUDY', 'MEMBER', 'STATES', 'TEXT']) assert.ok(!found.includes(word), word);
+    // genuine: Res 1 writes `SG chairman` and a `TD` without spelling them out
+    assert.ok(found.includes('SG') && found.includes('TD'), found.join(', '));
+    // ITU-T is spelled out in considering a); the footnote on the history line before it does not count
+    assert.ok(!found.includes('ITU-T'), found.join(', '));
+  });
+});

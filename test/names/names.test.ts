@@ -81,6 +81,8 @@ describe('names analysis: bodies', () => {
       wtsa([
         'each Member State and the Directors of the Radiocommunication Bureau and of the Telecommunication Development Bureau agree',
         'previous World Telecommunication Standardization Assemblies and the United Nations Sustainable Development Goals matter',
+        "the ITU Telecommunication Standardization Sector's work and the Member States' views count",
+        'ITU-T Sector Members and ITU-D Sector Members take part',
       ]),
     );
     assert.deepEqual(names.bodies.filter((m) => m.role === 'near').map((m) => m.text), []);

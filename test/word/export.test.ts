@@ -138,6 +138,15 @@ describe('word export', function () {
     assert.deepEqual([Number(pgSz[1]), Number(pgSz[2])], [11907, 16840], 'A4');
   });
 
+  it('keeps the meeting of the number line in small letters under the capitals of Res_No (as res1 does)', function () {
+    const m = /<w:pStyle w:val="ResNo"\/><\/w:pPr>(.*?)<\/w:p>/.exec(documentXml);
+    assert.ok(m);
+    assert.equal(
+      m[1],
+      '<w:r><w:t xml:space="preserve">RESOLUTION 1 </w:t></w:r><w:r><w:rPr><w:caps w:val="false"/></w:rPr><w:t xml:space="preserve">(Rev.\u00a0Hammamet, 2016)</w:t></w:r>',
+    );
+  });
+
   it('rebuilds tables from their placeholder', function () {
     const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(documentXml)![0];
     assert.equal((tbl.match(/<w:gridCol /g) ?? []).length, 5);

@@ -298,7 +298,10 @@ function definitionAt(ix: DataIndex, text: string, open: number, close: number):
       const expFrom = start + at;
       // the expansion is more than the abbreviation itself (`the ITU-T (ITU-T)` is not a definition)
       const exp = text.slice(expFrom, before);
-      if (exp.replace(/[^A-Za-z]/g, '').length > key.replace(/[^A-Za-z]/g, '').length) return make(inner, open + 1, expFrom, before, expFrom, end, true);
+      // and does not open with another abbreviation (`ITU-T and with the Radiocommunication (ITU-R)`)
+      const firstWord = /^\S+/.exec(exp)?.[0] ?? '';
+      const otherAbbreviation = /^[A-Z0-9][A-Z0-9-]+$/.test(firstWord) && !key.startsWith(firstWord);
+      if (!otherAbbreviation && exp.replace(/[^A-Za-z]/g, '').length > key.replace(/[^A-Za-z]/g, '').length) return make(inner, open + 1, expFrom, before, expFrom, end, true);
     }
     return null;
   }
@@ -412,6 +415,9 @@ function scanText(ix: DataIndex, text: string): RawScan {
       }
     }
     if (!core.includes(' ') && !looksLikeAbbreviation(core)) continue;
+    // words in capitals (`NOTE 2 – SG or WP DETERMINATION`, `DEADLINE FOR REPLIES`): a word of six
+    // letters or more in capitals that the data does not know, and the capital words next to it
+    if (/^[A-Z]+$/.test(core) && !ix.names.has(core) && (core.length >= 6 || capitalPhrase(text, from, to, ix))) continue;
     // `SG 13` is a study group (study-group-form)
     if (core === 'SG' && /^[ \t]?\d/.test(text.slice(to, to + 2))) continue;
     // a Recommendation number such as `X.509` or a clause number `A.1`
@@ -419,6 +425,17 @@ function scanText(ix: DataIndex, text: string): RawScan {
     uses.push({ from, to, core, keys: keysOf(abbreviationKey(core)) });
   }
   return definitions.length || uses.length ? { definitions, uses } : EMPTY_SCAN;
+}
+
+/** The all-capital word at [from, to) stands next to an all-capital word that is not an abbreviation. */
+function capitalPhrase(text: string, from: number, to: number, ix: DataIndex): boolean {
+  const before = /([A-Z]+)['\u2019]?S?[ \t]+$/.exec(text.slice(Math.max(0, from - 30), from));
+  const after = /^(?:['\u2019]S)?[ \t]+([A-Z]+)(?![A-Za-z0-9])/.exec(text.slice(to, to + 30));
+  const core = text.slice(from, to);
+  // six letters or more, or four and more on both sides (`STUDY GROUP`)
+  const min = core.length >= 4 ? 4 : 6;
+  const long = (w: string | undefined) => !!w && w.length >= min && !ix.names.has(w);
+  return long(before?.[1]) || long(after?.[1]);
 }
 
 function scanCached(data: ReferenceData, ix: DataIndex, text: string): RawScan {
@@ -483,8 +500,12 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
       multiDefined.set(r.resolution, l);
     }
   };
+  // the first line of the operative and preambular text of each resolution
+  const bodyStart = doc.resolutions.map((res) => res.sections[0]?.range.start.line ?? res.range.end.line + 1);
   for (const u of units) {
     if (u.resolution < 0 || !SCANNED.has(u.kind)) continue;
+    // a footnote of the number, title or history line belongs to the heading
+    if (u.kind === 'footnote' && u.content.line < bodyStart[u.resolution]) continue;
     order.push(u);
     const r = out[u.resolution];
     const text = u.content.text;
@@ -554,6 +575,8 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
         if (/^[ \t]*\(/.test(text.slice(end, end + 3))) continue; // a definition again: abbreviation-redefined
         if (defStarts.has(`${u.content.line}:${u.content.column}:${at}`)) continue;
         if (insideTitle(text, at)) continue;
+        // a heading that is the name itself (`Telecommunication Standardization Advisory Group`)
+        if (text.slice(0, at).trim() === '' && /^[ \t.:]*$/.test(text.slice(end))) continue;
         const longer = (byUnit.get(u) ?? []).some((x) => x.from <= at && end <= x.to && x.to - x.from > end - at);
         if (longer) continue;
         r.repeats.push({ definition: d, unit: u, resolution: u.resolution, from: at, to: end, range: rangeIn(u.content, at, end), text: text.slice(at, end) });

@@ -240,6 +240,8 @@ export function scanCitations(unit: TextUnit, out: Citation[]): void {
   const c = unit.content;
   const text = c.text;
   if (text.length < 8) return;
+  // most lines cite nothing: a plain search is cheaper than the regular expression
+  if (text.indexOf('Res') < 0 && text.indexOf('Rec') < 0 && text.indexOf('Dec') < 0 && text.indexOf('Opin') < 0) return;
   START_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = START_RE.exec(text))) {
@@ -491,6 +493,8 @@ export interface ResolvedItem {
 
 export interface ResolvedCitations {
   items: ResolvedItem[];
+  /** the items rules check: not in cover text */
+  readonly checked: ResolvedItem[];
   /** per resolution index (and -1 for text outside any resolution) */
   docContext(resolution: number): DocContext;
 }
@@ -548,20 +552,32 @@ function contextOf(res: Resolution | undefined, data: ReferenceData): DocContext
   return { body, meeting: null, year: null, label: '' };
 }
 
-function resolveOne(citation: Citation, item: CitedItem, doc: DocContext, data: ReferenceData): ResolvedItem {
+type MeetingMemo = Map<string, { candidates: readonly Meeting[]; atPlace: readonly Meeting[] }>;
+
+function lookupMeeting(meeting: CitedMeeting, data: ReferenceData, memo: MeetingMemo) {
+  const key = `${meeting.wrcForm ? 'W' : 'P'}|${meeting.place}|${meeting.year}`;
+  let hit = memo.get(key);
+  if (hit) return hit;
+  let candidates: readonly Meeting[] = [];
+  let atPlace: readonly Meeting[] = [];
+  if (meeting.wrcForm) {
+    const m = data.meetingByAbbreviation(meeting.place);
+    candidates = m ? [m] : [];
+  } else if (meeting.place && meeting.year !== null) {
+    candidates = data.findMeetings(meeting.place, meeting.year);
+  } else if (meeting.place) {
+    atPlace = meetingsAtPlace(data, meeting.place);
+  }
+  hit = { candidates, atPlace };
+  memo.set(key, hit);
+  return hit;
+}
+
+function resolveOne(citation: Citation, item: CitedItem, doc: DocContext, data: ReferenceData, memo: MeetingMemo): ResolvedItem {
   const meeting = item.meeting ?? citation.meeting;
   let candidates: readonly Meeting[] = [];
   let atPlace: readonly Meeting[] = [];
-  if (meeting) {
-    if (meeting.wrcForm) {
-      const m = data.meetingByAbbreviation(meeting.place);
-      candidates = m ? [m] : [];
-    } else if (meeting.place && meeting.year !== null) {
-      candidates = data.findMeetings(meeting.place, meeting.year);
-    } else if (meeting.place) {
-      atPlace = meetingsAtPlace(data, meeting.place);
-    }
-  }
+  if (meeting) ({ candidates, atPlace } = lookupMeeting(meeting, data, memo));
   let body: MeetingBody | null = null;
   let bodySource: BodySource = 'none';
   const phrase = citation.bodyPhrase;
@@ -630,11 +646,19 @@ export function resolveCitationsUncached(analysis: Analysis, data: ReferenceData
     return ctx;
   };
   const items: ResolvedItem[] = [];
+  const memo: MeetingMemo = new Map();
   for (const c of analysis.citations) {
     const ctx = contextFor(proposalResolution(doc, c));
-    for (const it of c.items) items.push(resolveOne(c, it, ctx, data));
+    for (const it of c.items) items.push(resolveOne(c, it, ctx, data, memo));
   }
-  return { items, docContext: contextFor };
+  let checked: ResolvedItem[] | undefined;
+  return {
+    items,
+    docContext: contextFor,
+    get checked() {
+      return (checked ??= items.filter((r) => r.citation.unit.kind !== 'cover'));
+    },
+  };
 }
 
 /** The resolution that gives the context of a citation: its own, or the first of its proposal. */
@@ -660,7 +684,7 @@ export function resolveCitations(analysis: Analysis, data: ReferenceData): Resol
 
 /** Citations that rules check: not in cover text (a foreword is not resolution text). */
 export function checkedItems(analysis: Analysis, data: ReferenceData): ResolvedItem[] {
-  return resolveCitations(analysis, data).items.filter((r) => r.citation.unit.kind !== 'cover');
+  return resolveCitations(analysis, data).checked;
 }
 
 /** A citation's display name: `Resolution 18`, `Resolution ITU-R 56`, `Recommendation ITU-T A.7`. */

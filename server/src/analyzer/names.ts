@@ -163,6 +163,7 @@ interface NameEntry {
   words: number;
   /** lower case, plural endings removed (see singularKey) */
   singular: string;
+  wordsLower: string[];
 }
 
 interface Matcher {
@@ -240,6 +241,7 @@ function buildMatcher(data: ReferenceData): Matcher {
       hasUpper: /[A-Z]/.test(text),
       words,
       singular: singularKey(lower),
+      wordsLower: lower.split(' '),
     };
     const first = firstSegment(lower);
     if (!first) return;
@@ -444,6 +446,11 @@ function tokens(text: string, lower: string): Tok[] {
       s++;
       breakBefore = true;
     }
+    // a possessive ends a name: `the ITU Telecommunication Standardization Sector's work`
+    if (e - s > 2 && (text[e - 1] === 's' || text[e - 1] === 'S') && (text[e - 2] === "'" || text[e - 2] === '’')) {
+      e -= 2;
+      breakAfter = true;
+    }
     while (e > s && /[),;:.!?"”'’\]]/.test(text[e - 1])) {
       e--;
       breakAfter = true;
@@ -493,6 +500,12 @@ function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]
       if (q < a + k - 1 && tk.breakAfter) ok = false;
     }
     if (!ok) continue;
+    // abbreviations written in the window (`ITU-T`), by position
+    const caps: (string | null)[] = [];
+    for (let q = a; q < a + k; q++) {
+      const w = text.slice(toks[q].start, toks[q].end);
+      caps.push(/^[A-Z0-9][A-Z0-9-]+$/.test(w) ? w.toLowerCase() : null);
+    }
     const from = first.start;
     const to = lastTok.end;
     if (overlapsTaken(from, to)) continue;
@@ -507,6 +520,8 @@ function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]
     for (const e of cands) {
       if (e.words !== k) continue;
       if (e.singular === wKey) continue;
+      // `ITU-T Sector Members` is not a misspelling of `ITU Sector Members`: one abbreviation extends the other
+      if (caps.some((c, q) => c !== null && c !== e.wordsLower[q] && (c.startsWith(e.wordsLower[q]) || e.wordsLower[q].startsWith(c)))) continue;
       const d = distance(windowLower, e.lower, max);
       if (d === 0 || d > max) continue;
       if (d < bestD) {

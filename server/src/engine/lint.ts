@@ -33,7 +33,7 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
       doc,
       analysis,
       data,
-      options: config.rules[rule.id]?.options,
+      options: ruleOptions(config, rule.id),
       report(r: Report) {
         own.push({ rule: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes });
       },
@@ -48,6 +48,14 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
   const kept = applyDirectives(doc, findings);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return kept;
+}
+
+/** A rule's options; the top-level `noExpansion` list joins abbreviation-undefined's own. */
+function ruleOptions(config: Config, id: string): Record<string, unknown> | undefined {
+  const own = config.rules[id]?.options;
+  if (id !== 'abbreviation-undefined' || config.noExpansion.length === 0) return own;
+  const listed = Array.isArray(own?.noExpansion) ? (own!.noExpansion as string[]) : [];
+  return { ...(own ?? {}), noExpansion: [...listed, ...config.noExpansion] };
 }
 
 /** Drops findings silenced by `<!-- reslint-disable-line rule -->` and friends. */

@@ -3,14 +3,18 @@
  * abbreviation's expansion and where the resolution spells it out; a study group's title
  * in the document's study period.
  */
+// types only from ./hover: it imports this module to register the provider
 import type { HoverContext, HoverProvider } from './hover';
-import { escape } from './hover';
 import { containsPos } from '../model/content';
 import type { Range } from '../model/types';
 import type { Body, NamedGroup } from '../data/schema';
 import type { ReferenceData } from '../data/reference';
 import { governedYear, placeOf, resolutionAtLine, resolutionContext, type BodyMention, type StudyGroupMention } from '../analyzer/names';
 import { knownAbbreviation, type AbbrDefinition } from '../analyzer/abbreviations';
+
+function escape(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
 
 const KIND_NAMES: Record<string, string> = {
   sector: 'ITU Sector',

@@ -45,13 +45,39 @@ export function cleanLine(raw: string, line: number): CleanLine {
   const flush = () => {
     if (i > runStart) out += raw.slice(runStart, i);
   };
+  // the end of a `[+inserted+]` mark whose opening was removed
+  let pendingClose = -1;
   while (i < n) {
+    if (i === pendingClose) {
+      flush();
+      remove(i, i + 2);
+      i = runStart = i + 2;
+      pendingClose = -1;
+      continue;
+    }
     const ch = raw.charCodeAt(i);
     if (ch !== 0x5b && ch !== 0x3c && ch !== 0xa0 && ch !== 0x202f && ch !== 0x2011 && ch !== 0x2010 && ch !== 0xad && ch !== 0xfeff) {
       i++;
       continue;
     }
     flush();
+    if (ch === 0x5b /* [ */ && (raw.charCodeAt(i + 1) === 0x2d || raw.charCodeAt(i + 1) === 0x2b) && pendingClose < 0) {
+      // MOD marks (reslint mod): `[-deleted-]` is not part of the text; `[+inserted+]` is
+      const del = raw.charCodeAt(i + 1) === 0x2d;
+      const close = raw.indexOf(del ? '-]' : '+]', i + 2);
+      if (close > 0) {
+        traces.push({ kind: 'annotation', value: del ? 'del' : 'ins', range: r(line, i, close + 2) });
+        remove(i, i + 2);
+        if (del) {
+          remove(i + 2, close + 2);
+          i = runStart = close + 2;
+        } else {
+          pendingClose = close;
+          i = runStart = i + 2;
+        }
+        continue;
+      }
+    }
     if (ch === 0x5b /* [ */) {
       const rest = raw.startsWith('[bookmark:', i) ? 1 : raw.startsWith('[footnoteRef:', i) ? 2 : 0;
       if (rest === 1) {

@@ -47,7 +47,7 @@ export const clauseOpening: Rule = {
               : citing
                 ? `A clause under "${call.text}" opens with "that" or with the document it cites, not "${shown} …".`
                 : `A clause under "${call.text}" opens with "${allowed[0]}", not "${shown} …".`,
-          range: rangeIn(clause.content, 0, Math.max(1, word.length || Math.min(text.length, 10))),
+          range: rangeIn(clause.content, 0, Math.min(text.length, Math.max(1, word.length || 10))),
         });
       }
     }

@@ -13,11 +13,24 @@ export const labelSequence: Rule = {
     for (const [, section] of sections(ctx.doc.resolutions)) {
       const labelled = section.clauses.filter((c) => c.label && c.label.kind !== 'dotted');
       if (labelled.length === 0) continue;
+      const wanted = positionalLabels(labelled.map((c) => c.label!));
+      let index = -1;
+      // the fix relabels this clause and the following ones by position, so that one round
+      // of fix-all settles the section (fixing one label at a time could take a round per clause)
+      const fixAt = (i: number) => {
+        const labels = labelled.map((c) => c.label!);
+        if (wanted[i] === null || wanted[i] === labels[i].text) return undefined;
+        const edits = [];
+        for (let j = i; j < labels.length; j++) if (wanted[j] !== null && wanted[j] !== labels[j].text) edits.push({ range: labels[j].range, newText: wanted[j]! });
+        const more = edits.length - 1;
+        return [{ title: `Change label to ${wanted[i]}${more ? ` and relabel ${more} following clause${more > 1 ? 's' : ''}` : ''}`, edits }];
+      };
       const seen = new Set<string>();
       let prevOrdinal = 0;
       let prevSuffix = 0;
       let prevText = '';
       for (const clause of labelled) {
+        index++;
         const label = clause.label!;
         const kind = label.kind === 'number' ? 'number' : 'letter';
         const key = normaliseLabel(label.text).replace(/[()]/g, '');
@@ -25,7 +38,7 @@ export const labelSequence: Rule = {
           ctx.report({
             message: `Duplicate label ${label.text} in "${section.call.text}".`,
             range: label.range,
-            fixes: fixTo(label.range, label.text, canonicalLabel(kind, prevOrdinal + 1, 0)),
+            fixes: fixAt(index),
           });
           prevOrdinal += 1;
           prevSuffix = 0;
@@ -44,7 +57,7 @@ export const labelSequence: Rule = {
                 : o > prevOrdinal + 1
                   ? `Label ${label.text} skips ${expected}${o > prevOrdinal + 2 ? ' and more' : ''} after ${prevText}.`
                   : `Label ${label.text} is out of order after ${prevText}; expected ${expected}.`;
-            ctx.report({ message, range: label.range, fixes: fixTo(label.range, label.text, expected) });
+            ctx.report({ message, range: label.range, fixes: fixAt(index) });
             // continue from what is written, so one mistake gives one finding
           }
         } else {
@@ -56,7 +69,7 @@ export const labelSequence: Rule = {
                   ? `Label ${label.text} cannot open a section: a bis/ter clause follows the clause it is inserted after.`
                   : `Label ${label.text} does not follow ${prevText}; expected ${expected}.`,
               range: label.range,
-              fixes: prevOrdinal === 0 ? undefined : fixTo(label.range, label.text, expected),
+              fixes: prevOrdinal === 0 ? undefined : fixAt(index),
             });
           }
         }
@@ -68,7 +81,29 @@ export const labelSequence: Rule = {
   },
 };
 
-function fixTo(range: import('../model/types').Range, from: string, to: string) {
-  if (from === to || !to) return undefined;
-  return [{ title: `Change label to ${to}`, edits: [{ range, newText: to }] }];
+/**
+ * The label each clause takes by its position: base labels count up from a) or 1, a bis/ter
+ * clause follows the base before it. A bis/ter clause that opens the section keeps its label
+ * (null: no fix), and the count goes on from it.
+ */
+function positionalLabels(labels: import('../model/types').Label[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  let pos = 0;
+  let sfx = 0;
+  for (const l of labels) {
+    const kind = l.kind === 'number' ? 'number' : 'letter';
+    if (l.suffixOrdinal > 0 && pos === 0) {
+      out.push(null);
+      pos = l.ordinal;
+      sfx = l.suffixOrdinal;
+    } else if (l.suffixOrdinal > 0) {
+      sfx++;
+      out.push(canonicalLabel(kind, pos, sfx));
+    } else {
+      pos++;
+      sfx = 0;
+      out.push(canonicalLabel(kind, pos, 0));
+    }
+  }
+  return out;
 }

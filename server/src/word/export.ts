@@ -13,7 +13,8 @@
  *   (the image itself is not in the plain text).
  * - `[bookmark: …]` → dropped.
  *
- * Styles per line: number line `ResNo`, title lines one `Restitle` paragraph (lines
+ * Styles per line: number line `ResNo` (its meeting part, from the `(`, with capitals
+ * turned off on the run, as res1 does: `RESOLUTION 1 (Rev. Hammamet, 2016)`), title lines one `Restitle` paragraph (lines
  * joined by line breaks), history `Resref`, preamble `Normalaftertitle0`, calls `Call`,
  * clauses `Normal` (label TAB text), sub-items `enumlev1`–`enumlev3` by nesting,
  * annex / appendix headings `AnnexNo` / `AppendixNo` and their titles, proposal symbol

@@ -1,0 +1,120 @@
+/**
+ * One lint of one document version, as the lint worker (lintWorker.ts) runs it for large
+ * documents, and the rule sets both the worker and the main thread choose from.
+ *
+ * - `full`: every registered rule.
+ * - `structural`: only the cheap rules that check the skeleton of a resolution (rules
+ *   tagged structure, labels, calls, punctuation or references); used above the
+ *   `itu-resolution.maxFullCheckSize` setting.
+ *
+ * Test hook: when the server starts with the environment variable
+ * RESLINT_TEST_THROWING_RULE set to exactly `1`, one extra rule (`test-throwing-rule`)
+ * is added that reports a finding and then throws. Nothing else enables it; the LSP
+ * tests use it to check that a failing rule is contained.
+ */
+import { Analysis } from './analyzer/analysis';
+import type { Config } from './engine/config';
+import { lintDocument } from './engine/lint';
+import { loadReferenceData, type ReferenceData, type ReferenceExtension } from './data/reference';
+import { parse } from './parser/parse';
+import { RULES } from './rules';
+import type { Finding, Rule } from './rules/types';
+
+export type LintMode = 'full' | 'structural';
+
+/** Tags of the rules that still run on documents too large for the full set of checks. */
+export const STRUCTURAL_TAGS: readonly string[] = ['structure', 'labels', 'calls', 'punctuation', 'references'];
+
+export const TEST_THROWING_RULE_ENV = 'RESLINT_TEST_THROWING_RULE';
+export const TEST_THROWING_RULE_ID = 'test-throwing-rule';
+
+/** Read once, when the module loads (server or worker start). */
+const testThrowingRuleEnabled = process.env[TEST_THROWING_RULE_ENV] === '1';
+
+const testThrowingRule: Rule = {
+  id: TEST_THROWING_RULE_ID,
+  description: 'Test only: reports a finding, then throws.',
+  defaultSeverity: 'warning',
+  tags: ['structure'],
+  fixable: false,
+  check(ctx) {
+    ctx.report({
+      message: 'this finding of a rule that throws must be dropped',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    });
+    throw new Error(`${TEST_THROWING_RULE_ID} throws on purpose (${TEST_THROWING_RULE_ENV}=1)`);
+  },
+};
+
+/** The rules to run in a mode (the registry is read at each call). */
+export function lintRules(mode: LintMode): Rule[] {
+  const base = mode === 'full' ? RULES : RULES.filter((r) => r.tags.some((t) => STRUCTURAL_TAGS.includes(t)));
+  return testThrowingRuleEnabled ? [...base, testThrowingRule] : base;
+}
+
+/** What the main thread sends to the worker. Everything is plain data (structured clone). */
+export interface LintRequest {
+  type: 'lint';
+  id: number;
+  uri: string;
+  version: number;
+  text: string;
+  mode: LintMode;
+  config: Config;
+  /** what the user's reference documents and the open documents add to the built-in data; null: nothing */
+  extension: ReferenceExtension | null;
+}
+
+export interface RuleFailure {
+  rule: string;
+  message: string;
+}
+
+export interface LintResult {
+  type: 'result';
+  id: number;
+  uri: string;
+  version: number;
+  findings: Finding[];
+  ruleErrors: RuleFailure[];
+  parseMs: number;
+  lintMs: number;
+}
+
+export interface LintFailure {
+  type: 'failed';
+  id: number;
+  message: string;
+}
+
+let dataCache: { key: string; data: ReferenceData } | null = null;
+
+function dataFor(extension: ReferenceExtension | null): ReferenceData {
+  const base = loadReferenceData();
+  if (!extension) return base;
+  const key = JSON.stringify(extension);
+  if (dataCache?.key !== key) dataCache = { key, data: base.extend(extension) };
+  return dataCache.data;
+}
+
+/** True when an extension adds nothing to the built-in data. */
+export function isEmptyExtension(ext: ReferenceExtension): boolean {
+  return !ext.meetings?.length && !ext.resolutions?.length && !ext.recommendations?.length;
+}
+
+/** Parses and lints one document version (runs in the worker; usable anywhere). */
+export function runLintJob(req: LintRequest): LintResult {
+  const t0 = performance.now();
+  const doc = parse(req.text);
+  const t1 = performance.now();
+  const ruleErrors: RuleFailure[] = [];
+  const findings = lintDocument(doc, {
+    config: req.config,
+    data: dataFor(req.extension),
+    analysis: new Analysis(doc),
+    rules: lintRules(req.mode),
+    onRuleError: (rule, e) => ruleErrors.push({ rule: rule.id, message: (e as Error)?.stack ?? String(e) }),
+  });
+  const t2 = performance.now();
+  return { type: 'result', id: req.id, uri: req.uri, version: req.version, findings, ruleErrors, parseMs: t1 - t0, lintMs: t2 - t1 };
+}
