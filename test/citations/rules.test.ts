@@ -112,7 +112,7 @@ describe('citation-suppressed (test data)', () => {
 describe('citation-unknown-number', () => {
   it('reports a WTSA number absent from the (complete) WTSA data', () => {
     assert.deepEqual(summary(WTSA16(['Resolution 400 (Hammamet, 2016) of this assembly'])), [
-      'citation-unknown-number: The World Telecommunication Standardization Assembly has no Resolution 400 in the reference data (4 of its resolutions are listed): check the number, or add the assembly's texts as reference documents.',
+      'citation-unknown-number: The World Telecommunication Standardization Assembly has no Resolution 400 in the reference data (4 of its resolutions are listed): check the number, or add the assembly\'s texts as reference documents.',
     ]);
   });
   it('says nothing for bodies whose data is partial', () => {

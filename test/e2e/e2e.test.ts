@@ -47,7 +47,7 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
     const codeServerDir = ensureCodeServer();
     packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'itu-e2e-vsix-'));
     const vsix = ensureVsix(packDir);
-    vs = await VsCodeSession.start({ codeServerDir, vsix, workspaceTemplate: WORKSPACE });
+    vs = await VsCodeSession.start({ codeServerDir, vsix, workspaceTemplate: WORKSPACE, removeOnStop: [packDir] });
   });
 
   after(async function () {

@@ -172,6 +172,8 @@ export interface StartOptions {
   workspaceTemplate: string;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Paths to remove when the session stops or the process is interrupted. */
+  removeOnStop?: string[];
 }
 
 /** One running code-server + Chromium, with helpers to drive the workbench. */
@@ -184,13 +186,21 @@ export class VsCodeSession {
   private stepNo = 0;
   private serverLog = '';
   private readonly onExit = () => this.killServerSync();
-  // On Ctrl+C or a CI timeout: kill code-server's process group, then die of the same signal.
+  // On Ctrl+C or a CI timeout: kill code-server's process group, then exit.
   private readonly onSignal = (sig: NodeJS.Signals) => {
     this.killServerSync();
     this.removeExitHooks();
-    process.kill(process.pid, sig);
+    this.removeTemp();
+    // Other listeners (Playwright's, tsx's) would keep the process alive: exit as the signal would.
+    process.exit(128 + (os.constants.signals[sig] ?? 15));
   };
   private static readonly SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+  private removeOnStop: string[] = [];
+
+  private removeTemp(): void {
+    for (const p of [this.tmp, ...this.removeOnStop]) if (p) fs.rmSync(p, { recursive: true, force: true });
+  }
 
   private addExitHooks(): void {
     process.on('exit', this.onExit);
@@ -215,6 +225,8 @@ export class VsCodeSession {
   }
 
   private async init(opts: StartOptions): Promise<void> {
+    this.removeOnStop = opts.removeOnStop ?? [];
+    this.addExitHooks();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     for (const f of fs.readdirSync(ARTIFACTS)) if (/\.png$/.test(f)) fs.rmSync(path.join(ARTIFACTS, f));
     this.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'itu-e2e-'));
@@ -244,7 +256,6 @@ export class VsCodeSession {
       '--disable-getting-started-override',
       '--user-data-dir', userData, '--extensions-dir', extensions, this.workspace,
     ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.addExitHooks();
     const logFile = path.join(ARTIFACTS, 'code-server.log');
     fs.writeFileSync(logFile, '');
     const append = (b: Buffer) => { this.serverLog += b.toString(); fs.appendFileSync(logFile, b); };
@@ -286,7 +297,7 @@ export class VsCodeSession {
     }
     this.removeExitHooks();
     this.server = undefined;
-    if (this.tmp) fs.rmSync(this.tmp, { recursive: true, force: true });
+    this.removeTemp();
   }
 
   private killServerSync(): void {
