@@ -27,6 +27,7 @@ import { hover } from './features/hover';
 import { complete, lineBefore } from './features/completion';
 import { nextLabelAt, renumberEdits } from './features/renumber';
 import { documentInfo } from './features/documentInfo';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { citationDefinition } from './features/citationDefinition';
 import { LintPool } from './lintPool';
 import { FrameGuard } from './frameGuard';
@@ -117,6 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       hoverProvider: true,
       documentFormattingProvider: true,
+      semanticTokensProvider: { legend: LEGEND, full: true },
       executeCommandProvider: { commands: ['itu-resolution.server.renumber'] },
       completionProvider: { triggerCharacters: [' ', '.', '\u00a0'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },

@@ -9,8 +9,9 @@
  *    its classes and literals loop over, pairs of them, its literal words, and strings
  *    that match it (fast-check's stringMatching) with a piece pumped thousands of times,
  *    each followed by a character that makes the match fail.
- * 3. Screens every attack at 2,000 characters, re-runs the slowest at 50,000 characters,
- *    and prints one JSON line per regular expression on stdout.
+ * 3. Screens every attack at 64, 256 and 2,000 characters (stopping early when one is already
+ *    slow), re-runs the slowest at 50,000 characters, and prints one JSON line per regular
+ *    expression on stdout.
  *
  * stderr gets `BEGIN <where>` before each one, so the parent can name the culprit.
  */
@@ -21,7 +22,9 @@ import fc from 'fast-check';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIRS = ['parser', 'rules', 'analyzer', 'model'].map((d) => path.join(ROOT, 'server', 'src', d));
-const SCREEN_N = Number(process.env.REGEX_SCREEN_N ?? 2000);
+const SCREEN_STAGES = [64, 256, 2000];
+/** a linear pattern takes microseconds on 2,000 characters */
+const SCREEN_LIMIT_MS = 250;
 const FINAL_N = Number(process.env.REGEX_FINAL_N ?? 50000);
 const FINALISTS = 6;
 
@@ -263,7 +266,16 @@ function sweep(t: Target): Result {
     return { ...t, attacks: 0, worstMs: 0, worstAttack: '', error: (e as Error).message };
   }
   const attacks = attacksFor(t);
-  const screened = attacks.map((a) => ({ a, ms: runOnce(re, a.make(SCREEN_N)) })).sort((x, y) => y.ms - x.ms);
+  // screen at growing sizes; stop at once when an attack is already slow on a short string
+  // (a polynomial or exponential pattern would not finish at the final size)
+  let screened: { a: Attack; ms: number; n: number }[] = [];
+  for (const n of SCREEN_STAGES) {
+    screened = attacks.map((a) => ({ a, ms: runOnce(re, a.make(n)), n })).sort((x, y) => y.ms - x.ms);
+    if (screened[0].ms > SCREEN_LIMIT_MS) {
+      const w = screened[0];
+      return { ...t, attacks: attacks.length, worstMs: w.ms, worstAttack: `${w.a.label} (${w.a.make(w.n).length} chars; already this slow while screening)` };
+    }
+  }
   let worstMs = 0;
   let worstAttack = '';
   for (const { a } of screened.slice(0, FINALISTS)) {
@@ -278,6 +290,13 @@ function sweep(t: Target): Result {
 }
 
 async function main(): Promise<void> {
+  if (process.env.REGEX_ONLY) {
+    // attack the given patterns only (used to show that the sweep catches bad ones)
+    const given = JSON.parse(process.env.REGEX_ONLY) as { source: string; flags: string }[];
+    process.stdout.write(JSON.stringify({ kind: 'collected', literal: 0, dynamic: 0, constructorSites: [], dynamicSites: [] }) + '\n');
+    for (const g of given) process.stdout.write(JSON.stringify({ kind: 'result', ...sweep({ where: 'given', source: g.source, flags: g.flags, dynamic: false }) }) + '\n');
+    return;
+  }
   const { targets, constructorSites } = literalRegexes();
   const dynamic = await dynamicRegexes();
   process.stdout.write(JSON.stringify({ kind: 'collected', literal: targets.length, dynamic: dynamic.length, constructorSites, dynamicSites: [...new Set(dynamic.map((d) => d.where))] }) + '\n');

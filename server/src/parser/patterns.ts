@@ -255,30 +255,61 @@ export interface PreambleMatch {
   endsWithComma: boolean;
 }
 
-const PREAMBLE_RE = /^([ \t]*The[ \t]+)([^()]{3,200}?)[ \t]*(?:\(([^()]{0,100})\))?[ \t]*([,.;:]?)[ \t]*$/;
+const PREAMBLE_HEAD_RE = /^[ \t]*The[ \t]+/;
+
+/**
+ * `The <body> (<meeting>),`: read from both ends without a backtracking regular expression
+ * (a single pattern with a lazy body between runs of optional white space took seconds on
+ * a line of "The a" and a few hundred spaces).
+ */
+function splitPreamble(text: string): { bodyStart: number; bodyEnd: number; open: number; close: number; punct: string } | null {
+  const head = PREAMBLE_HEAD_RE.exec(text);
+  if (!head) return null;
+  const bodyStart = head[0].length;
+  let e = trimmedEndOf(text, text.length);
+  let punct = '';
+  if (e > bodyStart && ',.;:'.includes(text[e - 1])) {
+    punct = text[e - 1];
+    e = trimmedEndOf(text, e - 1);
+  }
+  let open = -1;
+  let close = -1;
+  let bodyEnd = e;
+  if (e > bodyStart && text[e - 1] === ')') {
+    close = e - 1;
+    open = text.lastIndexOf('(', close);
+    if (open < bodyStart || close - open - 1 > 100 || text.slice(open + 1, close).includes(')')) return null;
+    bodyEnd = trimmedEndOf(text, open);
+  }
+  const body = text.slice(bodyStart, bodyEnd);
+  if (body.length < 3 || body.length > 200 || body.includes('(') || body.includes(')')) return null;
+  return { bodyStart, bodyEnd, open, close, punct };
+}
+
+function trimmedEndOf(text: string, end: number): number {
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
+}
 
 export function matchPreamble(text: string): PreambleMatch | null {
-  if (!/^[ \t]*The[ \t]/.test(text)) return null;
-  const m = PREAMBLE_RE.exec(text);
+  const m = splitPreamble(text);
   if (!m) return null;
+  const bodyText = text.slice(m.bodyStart, m.bodyEnd);
   let body: AdoptingBody = 'unknown';
   for (const [re, b] of PREAMBLE_BODIES) {
-    if (re.test(m[2])) {
+    if (re.test(bodyText)) {
       body = b;
       break;
     }
   }
-  if (body === 'unknown' && !/\b(Assembly|Conference|Council)\b/.test(m[2])) return null;
-  const bodyStart = m[1].length;
-  let meetingStart = -1;
-  if (m[3] !== undefined) meetingStart = text.indexOf('(', bodyStart + m[2].length) + 1;
+  if (body === 'unknown' && !/\b(Assembly|Conference|Council)\b/.test(bodyText)) return null;
   return {
     body,
-    bodyText: m[2],
-    bodyStart,
-    meetingText: m[3] ?? null,
-    meetingStart,
-    endsWithComma: m[4] === ',',
+    bodyText,
+    bodyStart: m.bodyStart,
+    meetingText: m.open >= 0 ? text.slice(m.open + 1, m.close) : null,
+    meetingStart: m.open >= 0 ? m.open + 1 : -1,
+    endsWithComma: m.punct === ',',
   };
 }
 
