@@ -6,6 +6,8 @@ import {
   createConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -36,6 +38,8 @@ import type { DocState } from './workspace';
 import type { Analysis } from './analyzer/analysis';
 
 const connection = process.argv.includes('--stdio') ? guardedStdioConnection() : createConnection(ProposedFeatures.all);
+// a failed promise somewhere (a client that rejects a request, say) is logged, not fatal
+process.on('unhandledRejection', (e) => connection.console.error(`reslint: ${(e as Error)?.stack ?? String(e)}`));
 
 /**
  * Over stdio, the input goes through a FrameGuard (frameGuard.ts) so that a malformed frame
@@ -219,7 +223,8 @@ async function publishLarge(doc: TextDocument, text: string): Promise<void> {
   if (mode === 'structural' && !noticeShown.has(uri)) {
     noticeShown.add(uri);
     counters.noticesShown++;
-    connection.window.showInformationMessage(largeNotice(uri, text.length));
+    // a notification: nothing to answer, nothing to wait for
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: largeNotice(uri, text.length) });
   }
   const result = await lintPool.submit({ type: 'lint', id: ++lintJobIds, uri, version, text, mode, config, extension: workspace.referenceExtensionFor(fsPath) });
   if (!result) return; // cancelled by a newer version (or failed, and logged)
@@ -370,6 +375,13 @@ connection.onCompletion(async (p) => {
   const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return [];
   return complete({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position, before: lineBefore(s.analysis, p.position) });
+});
+
+connection.languages.semanticTokens.on(async (p) => {
+  const s = await current(p.textDocument.uri);
+  // a document too large for the full checks gets the grammar's colours only
+  if (!s || workspace.isLarge(s.text.length)) return { data: [] };
+  return semanticTokens(s.analysis, workspace.dataFor(fsPathOf(p.textDocument.uri)));
 });
 
 connection.onDocumentFormatting(async (p) => {

@@ -60,6 +60,11 @@ export class TestClient {
       this.logs.push(p.message);
       this.shown.push({ type: p.type, message: p.message });
     });
+    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.shown.push({ type: p.type, message: p.message });
+      return null;
+    });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);

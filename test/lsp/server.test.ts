@@ -59,6 +59,13 @@ describe('language server over stdio', function () {
     assert.equal(symbols[0].children![0].children![11].name, 'l)');
   });
 
+  it('serves semantic tokens for names of bodies and citations', async () => {
+    const uri = pathToUri(path.join(dir, 'outline.itures'));
+    const r = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.ok(r.data.length >= 5 * 20, `tokens: ${r.data.length / 5}`);
+    assert.equal(r.data.length % 5, 0);
+  });
+
   it('serves folding ranges for sections and clauses', async () => {
     const uri = pathToUri(path.join(dir, 'outline.itures'));
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });

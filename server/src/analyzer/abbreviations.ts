@@ -549,6 +549,8 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     }
   }
   // pass 2: repeats of each expansion after its first definition
+  const orderByRes: TextUnit[][] = out.map(() => []);
+  for (const u of order) orderByRes[u.resolution]?.push(u);
   for (const r of out) {
     if (r.definitions.size === 0) continue;
     const firsts = [...r.definitions.values()].map((l) => l[0]).filter((d) => d.standard && d.expansion.length >= 6);
@@ -560,8 +562,8 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     for (const d of firsts) if (!byLower.has(d.expansion.toLowerCase())) byLower.set(d.expansion.toLowerCase(), d);
     const alternatives = [...byLower.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]'));
     const re = new RegExp(`(?<![A-Za-z0-9-])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'gi');
-    for (const u of order) {
-      if (u.resolution !== r.resolution || u.kind === 'call') continue;
+    for (const u of orderByRes[r.resolution] ?? []) {
+      if (u.kind === 'call') continue;
       const text = u.content.text;
       re.lastIndex = 0;
       let mm: RegExpExecArray | null;

@@ -17,6 +17,7 @@ const DIRECTIVE_RE = /^<!--\s*reslint-(disable-next-line|disable-line|disable|en
 
 /** Characters that trigger the slow path: `[`, `<`, NBSP, narrow NBSP, U+2010, U+2011, soft hyphen, BOM. */
 const SPECIAL_RE = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/;
+const SPECIAL_G = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/g;
 
 /**
  * Cleans one raw line: removes Word's traces (bookmarks, footnote markers, inline
@@ -55,10 +56,15 @@ export function cleanLine(raw: string, line: number): CleanLine {
       pendingClose = -1;
       continue;
     }
-    const ch = raw.charCodeAt(i);
+    let ch = raw.charCodeAt(i);
     if (ch !== 0x5b && ch !== 0x3c && ch !== 0xa0 && ch !== 0x202f && ch !== 0x2011 && ch !== 0x2010 && ch !== 0xad && ch !== 0xfeff) {
-      i++;
-      continue;
+      // jump to the next special character (or the pending close) with the regex engine
+      SPECIAL_G.lastIndex = i;
+      const next = SPECIAL_G.exec(raw);
+      const to = next ? next.index : n;
+      i = pendingClose >= 0 && pendingClose < to ? pendingClose : to;
+      if (i >= n || i === pendingClose) continue;
+      ch = raw.charCodeAt(i);
     }
     flush();
     if (ch === 0x5b /* [ */ && (raw.charCodeAt(i + 1) === 0x2d || raw.charCodeAt(i + 1) === 0x2b) && pendingClose < 0) {

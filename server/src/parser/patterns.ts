@@ -326,7 +326,35 @@ export interface MeetingMatch {
 }
 
 const WRC_RE = /^[ \t]*(Rev\.?[ \t]*)?(WRC|WARC|RRC)-(\d{2,4})[ \t]*$/;
-const PLACE_YEAR_RE = /^[ \t]*(Rev\.?[ \t]*)?([^,;()]*?)[ \t]*,?[ \t]*(\d{4})?[ \t]*$/;
+const REV_RE = /^[ \t]*(Rev\.?[ \t]*)?/;
+
+/**
+ * `Rev. Place, 2016`, `Place 2016`, `Place`: the same reading as the pattern
+ * /^[ \t]*(Rev\.?[ \t]*)?([^,;()]*?)[ \t]*,?[ \t]*(\d{4})?[ \t]*$/, taken from both ends
+ * (that pattern backtracked for seconds on a place followed by a few hundred spaces and ",,").
+ */
+function splitPlaceYear(text: string): { rev: boolean; place: string; year: string | undefined } | null {
+  const head = REV_RE.exec(text)!;
+  const s = head[0].length;
+  let e = trimmedEndOf(text, text.length);
+  let year: string | undefined;
+  if (e - s >= 4 && isDigits(text, e - 4, e)) {
+    year = text.slice(e - 4, e);
+    e = trimmedEndOf(text, e - 4);
+  }
+  if (e > s && text[e - 1] === ',') e = trimmedEndOf(text, e - 1);
+  const place = text.slice(s, Math.max(s, e));
+  if (/[,;()]/.test(place)) return null;
+  return { rev: !!head[1], place, year };
+}
+
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Parses `Rev. Hammamet, 2016`, `Hammamet, 2016`, `WRC-15`, `Rev. WRC-15`. */
 export function parseMeeting(text: string, offset: number): MeetingMatch | null {
@@ -336,15 +364,15 @@ export function parseMeeting(text: string, offset: number): MeetingMatch | null 
     const year = w[3].length === 4 ? yy : yy >= 50 ? 1900 + yy : 2000 + yy;
     return { place: `${w[2]}-${w[3]}`, year, wrcForm: true, rev: !!w[1], start: offset, end: offset + text.length };
   }
-  const m = PLACE_YEAR_RE.exec(text);
+  const m = splitPlaceYear(text);
   if (!m) return null;
-  const place = m[2].trim();
-  if (!place && !m[3]) return null;
+  const place = m.place.trim();
+  if (!place && !m.year) return null;
   return {
     place,
-    year: m[3] ? parseInt(m[3], 10) : null,
+    year: m.year ? parseInt(m.year, 10) : null,
     wrcForm: false,
-    rev: !!m[1],
+    rev: m.rev,
     start: offset,
     end: offset + text.length,
   };

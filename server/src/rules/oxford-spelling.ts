@@ -4,6 +4,13 @@ import { SPELLING } from './spelling-data';
 
 const WORD_RE = /[A-Za-z]{4,}/g;
 
+/** the first three letters of a word, case-folded, as a number */
+function key3(w: string): number {
+  return ((w.charCodeAt(0) | 32) << 16) | ((w.charCodeAt(1) | 32) << 8) | (w.charCodeAt(2) | 32);
+}
+
+const PREFIXES = new Set<number>([...SPELLING.keys()].map(key3));
+
 function matchCase(src: string, to: string): string {
   if (src === src.toUpperCase()) return to.toUpperCase();
   if (src[0] === src[0].toUpperCase()) return to[0].toUpperCase() + to.slice(1);
@@ -26,6 +33,8 @@ export const oxfordSpelling: Rule = {
       let m: RegExpExecArray | null;
       while ((m = WORD_RE.exec(t))) {
         const w = m[0];
+        // cheap filter before allocating a lower-case copy: the first three letters
+        if (!PREFIXES.has(key3(w))) continue;
         const lower = w.toLowerCase();
         const to = SPELLING.get(lower);
         if (!to || allow.has(lower)) continue;
