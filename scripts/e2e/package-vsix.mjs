@@ -32,6 +32,7 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
   /^extension\/schemas\/[^/]+\.json$/,
   /^extension\/images\/icon\.png$/,
+  /^extension\/images\/screenshots\/[^/]+\.png$/,
 ];
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;

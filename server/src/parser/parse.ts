@@ -2,7 +2,7 @@
  * Parser: plain text → document model. Tolerant: any input gives a tree, nothing throws;
  * what cannot be placed becomes a plain paragraph.
  */
-import { rangeIn, slice, trimmedEnd, trimmedStart } from '../model/content';
+import { endColumnAt, rangeIn, slice, trimmedEnd, trimmedStart } from '../model/content';
 import type {
   Annex,
   Call,
@@ -439,7 +439,7 @@ class Builder {
       this.res!.paragraphs.push(this.para(c));
       return;
     }
-    section.range = span(section.range, fullRange(slice(c, 0, trimmedEnd(t))));
+    section.range = { start: section.range.start, end: { line: c.line, character: endColumnAt(c, trimmedEnd(t)) } };
 
     // sub-items: dashes, or roman/letter items after a clause that opened a list
     const dash = !lm ? DASH_RE.exec(t) : null;
