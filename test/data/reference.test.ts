@@ -57,12 +57,12 @@ describe('reference data: files', () => {
   it('meetings.json matches the schema', () => check('meetingsFile', readJson('meetings.json')));
   it('bodies.json matches the schema', () => check('bodiesFile', readJson('bodies.json')));
   it('studygroups.json matches the schema', () => check('studyGroupsFile', readJson('studygroups.json')));
-  it('resolutions.json matches the schema (when present)', function () {
-    if (!resolutionsFile) this.skip();
+  it('resolutions.json matches the schema', () => {
+    assert.ok(resolutionsFile, 'server/data/resolutions.json is missing');
     check('resolutionsFile', resolutionsFile);
   });
-  it('recommendations.json matches the schema (when present)', function () {
-    if (!recommendationsFile) this.skip();
+  it('recommendations.json matches the schema', () => {
+    assert.ok(recommendationsFile, 'server/data/recommendations.json is missing');
     check('recommendationsFile', recommendationsFile);
   });
 
