@@ -7,6 +7,7 @@ import { rangeIn } from '../model/content';
 import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
 import { LATIN_SUFFIXES } from '../model/vocabulary';
 import type { TextUnit } from './texts';
+import { LineMemo } from '../util/memo';
 
 export interface ClauseRef {
   /** index of the resolution */
@@ -51,7 +52,8 @@ const LABEL = `(?:[a-z]{1,2}${SUF}\\)|\\d{1,2}${SUF}(?![\\w.\\-/]|[ \\t]?\\())`;
 const REF_RE = new RegExp(`\\b(${HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+(${LABEL})`, 'g');
 const LABEL_AT_START = new RegExp(`^(${LABEL})`);
 const MORE_RE = new RegExp(`^(?:[ \\t]*(?:,|and|or|to|-|\\u2013)[ \\t]*)(${LABEL})`);
-const EXTERNAL_AFTER_RE = /^[ \t]*(?:above|below)?[ \t]*,?[ \t]*of[ \t]+(?!this[ \t]+resolution)/;
+// each run of white space has one place to go (three optional runs in a row backtracked cubically)
+const EXTERNAL_AFTER_RE = /^[ \t]*(?:(?:above|below)[ \t]*)?(?:,[ \t]*)?of[ \t]+(?!this[ \t]+resolution)/;
 const EXTERNAL_BEFORE_RE = /(?:Resolution|Decision|Recommendation)s?[ \t]+(?:ITU-R[ \t]+)?\d+[A-Z]?[ \t]*(?:\([^()]*\))?[ \t]*(?:of[^,;]{0,90})?,?[ \t]*$/;
 
 export function normaliseLabel(l: string): string {
@@ -77,24 +79,26 @@ export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[]
   return refs;
 }
 
-function scanUnit(
-  doc: ResDocument,
-  c: Content,
-  ri: number,
-  out: ClauseRef[],
-  addressed: { needle: string; section: Section }[],
-): void {
-  const text = c.text;
-  if (text.length < 6) return;
+interface RefMatch {
+  index: number;
+  head: string;
+  modifier: 'further' | 'also' | null;
+  labels: { label: string; start: number; end: number }[];
+}
+
+const REF_MEMO = new LineMemo<RefMatch[]>();
+const NO_REFS: RefMatch[] = [];
+
+/** The references to clauses written in one line of text, without resolving them (memoised per line). */
+function scanRefs(text: string): RefMatch[] {
+  let out: RefMatch[] | null = null;
   REF_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const res = doc.resolutions[ri];
   while ((m = REF_RE.exec(text))) {
     const head = m[1];
     const modifier = (m[2] as 'further' | 'also' | undefined) ?? null;
-    // an addressed call referred to with its addressee is handled below
     const before = text.slice(Math.max(0, m.index - 120), m.index);
-    if (EXTERNAL_BEFORE_RE.test(before)) continue;
+    if (EXTERNAL_BEFORE_RE.test(before)) continue; // `Resolution 18 …, resolves 2`: another text's clause
     const labels: { label: string; start: number; end: number }[] = [];
     let labelStart = m.index + m[0].length - m[3].length;
     labels.push({ label: m[3], start: labelStart, end: m.index + m[0].length });
@@ -108,8 +112,24 @@ function scanUnit(
       p += mm[0].length;
     }
     if (EXTERNAL_AFTER_RE.test(text.slice(p, p + 40))) continue;
-    const sections = res.sections.filter((s) => s.call.head === head && s.call.modifier === modifier);
-    for (const l of labels) {
+    (out ??= []).push({ index: m.index, head, modifier, labels });
+  }
+  return out ?? NO_REFS;
+}
+
+function scanUnit(
+  doc: ResDocument,
+  c: Content,
+  ri: number,
+  out: ClauseRef[],
+  addressed: { needle: string; section: Section }[],
+): void {
+  const text = c.text;
+  if (text.length < 6) return;
+  const res = doc.resolutions[ri];
+  for (const m of REF_MEMO.get(text, scanRefs)) {
+    const sections = res.sections.filter((s) => s.call.head === m.head && s.call.modifier === m.modifier);
+    for (const l of m.labels) {
       const label = normaliseLabel(l.label);
       let target: Clause | null = null;
       let targetSection: Section | null = null;
@@ -125,8 +145,8 @@ function scanUnit(
         resolution: ri,
         range: rangeIn(c, m.index, l.end),
         labelRange: rangeIn(c, l.start, l.end),
-        head,
-        modifier,
+        head: m.head,
+        modifier: m.modifier,
         addressee: null,
         label,
         sections,

@@ -2,6 +2,8 @@ import type { Content, Directive, Footnote, FootnoteRef, Trace } from '../model/
 
 /** Splits text into lines (\n, \r\n or \r), without terminators. */
 export function splitLines(text: string): string[] {
+  // splitting on one character is much faster than on a pattern; \r is rare
+  if (text.indexOf('\r') < 0) return text.split('\n');
   return text.split(/\r\n|\r|\n/);
 }
 
@@ -24,7 +26,7 @@ const SPECIAL_G = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/g;
  * footnote bodies), soft hyphens and reslint directives, and normalises non-breaking
  * spaces and hyphens to plain ones. The mapping back to raw columns is kept.
  */
-export function cleanLine(raw: string, line: number): CleanLine {
+export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
   if (!SPECIAL_RE.test(raw)) {
     return { content: { line, column: 0, text: raw, shifts: [] }, traces: [], footnotes: [], footnoteRefs: [], directives: [] };
   }
@@ -41,6 +43,12 @@ export function cleanLine(raw: string, line: number): CleanLine {
   };
   let i = 0;
   const n = raw.length;
+  // matching `]` of every `[`, computed once for the line when a footnote body needs it
+  let closers: Int32Array | null = null;
+  // the next `]` and `-->` at or after the current position (searched again only when passed),
+  // so that thousands of unclosed `[bookmark:` or `<!-- reslint-` on a line stay linear
+  let nextClose = -2;
+  let nextCommentEnd = -2;
   // plain runs are copied in one slice; `flush` appends the run before position i
   let runStart = 0;
   const flush = () => {
@@ -87,7 +95,8 @@ export function cleanLine(raw: string, line: number): CleanLine {
     if (ch === 0x5b /* [ */) {
       const rest = raw.startsWith('[bookmark:', i) ? 1 : raw.startsWith('[footnoteRef:', i) ? 2 : 0;
       if (rest === 1) {
-        const close = raw.indexOf(']', i);
+        if (nextClose !== -1 && nextClose < i) nextClose = raw.indexOf(']', i);
+        const close = nextClose;
         if (close > 0) {
           traces.push({ kind: 'bookmark', value: raw.slice(i + 10, close).trim(), range: r(line, i, close + 1) });
           remove(i, close + 1);
@@ -106,12 +115,12 @@ export function cleanLine(raw: string, line: number): CleanLine {
         }
       } else {
         // inline footnote body: `[1: 1\tThese include …]`
-        const m = /^\[(\d+): ?/.exec(raw.slice(i, i + 12));
+        const m = depth < MAX_FOOTNOTE_DEPTH ? /^\[(\d+): ?/.exec(raw.slice(i, i + 12)) : null;
         if (m) {
-          const close = matchingBracket(raw, i);
+          const close = (closers ??= matchBrackets(raw))[i];
           if (close > 0) {
             const bodyStart = i + m[0].length;
-            const inner = cleanLine(raw.slice(bodyStart, close), line);
+            const inner = cleanLine(raw.slice(bodyStart, close), line, depth + 1);
             const content: Content = shiftContent(inner.content, bodyStart);
             footnotes.push({ id: m[1], range: r(line, i, close + 1), content });
             traces.push({ kind: 'footnoteBody', value: m[1], range: r(line, i, close + 1) });
@@ -122,7 +131,8 @@ export function cleanLine(raw: string, line: number): CleanLine {
         }
       }
     } else if (ch === 0x3c /* < */ && raw.startsWith('<!--', i)) {
-      const m = DIRECTIVE_RE.exec(raw.slice(i));
+      if (nextCommentEnd !== -1 && nextCommentEnd < i + 4) nextCommentEnd = raw.indexOf('-->', i + 4);
+      const m = nextCommentEnd < 0 ? null : DIRECTIVE_RE.exec(raw.slice(i, nextCommentEnd + 3));
       if (m) {
         const end = i + m[0].length;
         const rules = m[2]
@@ -173,17 +183,23 @@ function shiftContent(c: Content, by: number): Content {
   return { line: c.line, column: c.column + by, text: c.text, shifts: c.shifts };
 }
 
-function matchingBracket(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
+/**
+ * Footnote bodies are read inside footnote bodies this deep at most: Word does not nest
+ * them, and reading a hostile line of thousands of nested `[1: ` must neither recurse
+ * without bound nor take quadratic time.
+ */
+const MAX_FOOTNOTE_DEPTH = 2;
+
+/** For each `[` of a line, the index of its matching `]` (-1 when unclosed); one pass. */
+function matchBrackets(s: string): Int32Array {
+  const out = new Int32Array(s.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    if (ch === 0x5b) depth++;
-    else if (ch === 0x5d) {
-      depth--;
-      if (depth === 0) return i;
-    }
+    if (ch === 0x5b) stack.push(i);
+    else if (ch === 0x5d && stack.length) out[stack.pop()!] = i;
   }
-  return -1;
+  return out;
 }
 
 function r(line: number, from: number, to: number) {

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { rangeIn } from '../model/content';
 import { SPELLING } from './spelling-data';
+import { LineMemo } from '../util/memo';
 
 const WORD_RE = /[A-Za-z]{4,}/g;
 
@@ -10,6 +11,38 @@ function key3(w: string): number {
 }
 
 const PREFIXES = new Set<number>([...SPELLING.keys()].map(key3));
+
+interface Hit {
+  from: number;
+  to: number;
+  word: string;
+  lower: string;
+  fixed: string;
+}
+
+const MEMO = new LineMemo<Hit[]>();
+const NONE: Hit[] = [];
+
+/** The non-ITU spellings in one line of text (memoised per line). */
+function scan(t: string): Hit[] {
+  let out: Hit[] | null = null;
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(t))) {
+    const w = m[0];
+    // cheap filter before allocating a lower-case copy: the first three letters
+    if (!PREFIXES.has(key3(w))) continue;
+    const lower = w.toLowerCase();
+    const to = SPELLING.get(lower);
+    if (!to) continue;
+    // `computer program` is spelt program in Oxford usage too
+    if (lower.startsWith('program') && /(computer|software)\s+$/i.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // a capitalised word after another capitalised word is part of a proper name
+    if (w[0] !== lower[0] && m.index > 0 && /\b[A-Z][a-z]+\s+$/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
+    (out ??= []).push({ from: m.index, to: m.index + w.length, word: w, lower, fixed: matchCase(w, to) });
+  }
+  return out ?? NONE;
+}
 
 function matchCase(src: string, to: string): string {
   if (src === src.toUpperCase()) return to.toUpperCase();
@@ -29,22 +62,10 @@ export const oxfordSpelling: Rule = {
     for (const u of ctx.analysis.texts) {
       if (u.kind === 'cover' || u.kind === 'footnote') continue;
       const t = u.content.text;
-      WORD_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = WORD_RE.exec(t))) {
-        const w = m[0];
-        // cheap filter before allocating a lower-case copy: the first three letters
-        if (!PREFIXES.has(key3(w))) continue;
-        const lower = w.toLowerCase();
-        const to = SPELLING.get(lower);
-        if (!to || allow.has(lower)) continue;
-        // `computer program` is spelt program in Oxford usage too
-        if (lower.startsWith('program') && /(computer|software)\s+$/i.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
-        // keep proper names such as "World Health Organisation"? ITU writes them as the body does; skip Capitalised mid-sentence names
-        if (w[0] !== lower[0] && m.index > 0 && /\b[A-Z][a-z]+\s+$/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
-        const range = rangeIn(u.content, m.index, m.index + w.length);
-        const fixed = matchCase(w, to);
-        ctx.report({ message: `ITU spelling is "${fixed}", not "${w}".`, range, fixes: [{ title: `Change to "${fixed}"`, edits: [{ range, newText: fixed }] }] });
+      for (const hit of MEMO.get(t, scan)) {
+        if (allow.has(hit.lower)) continue;
+        const range = rangeIn(u.content, hit.from, hit.to);
+        ctx.report({ message: `ITU spelling is "${hit.fixed}", not "${hit.word}".`, range, fixes: [{ title: `Change to "${hit.fixed}"`, edits: [{ range, newText: hit.fixed }] }] });
       }
     }
   },
