@@ -6,13 +6,12 @@
  * into pieces at number lines (`RESOLUTION 92 (…)`), where the parser starts afresh; each
  * piece is parsed alone, its line numbers moved to where it stands, and the pieces joined.
  * Between pieces the event loop runs, so requests are served from the previous model.
- * A piece whose text and first line did not change since the previous model is reused,
+ * A piece whose lines and first line did not change since the previous model is reused,
  * so typing inside one resolution re-parses one piece.
  *
  * Pieces end where the parser's state could carry over: after the first line that could
  * be a proposal symbol (MOD, ADD …), the rest of the text is one piece.
  */
-import { createHash } from 'node:crypto';
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
@@ -25,8 +24,11 @@ export interface Piece {
   /** first line of the piece in the whole text */
   startLine: number;
   lineCount: number;
-  /** hash of the piece's text */
-  hash: string;
+  /**
+   * its lines as given (the same string objects as the document's: a line the editor did
+   * not touch is the same object in the next snapshot, so comparing them costs no copy)
+   */
+  source: readonly string[];
   /** the piece parsed alone, with its line numbers moved to the whole text */
   doc: ResDocument;
   /** its raw lines (lineCount of them) */
@@ -53,41 +55,32 @@ export interface StepOptions {
   previous?: readonly Piece[];
 }
 
-const LINE_END = /\r\n|\r|\n/g;
-
 /** Yields to the event loop (after pending I/O, so that requests are read and answered). */
 export function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The starts of the pieces: [offset, line] pairs; the first is [0, 0]. */
-async function cutPoints(text: string, pieceSize: number, sliceMs: number): Promise<[number, number][]> {
-  const cuts: [number, number][] = [[0, 0]];
-  let lastCut = 0;
-  let lineStart = 0;
-  let line = 0;
+/** The first lines of the pieces; the first is 0. */
+async function cutPoints(lines: readonly string[], pieceSize: number, sliceMs: number): Promise<number[]> {
+  const cuts = [0];
+  let sinceCut = 0;
   let t0 = performance.now();
-  const re = new RegExp(LINE_END.source, 'g');
-  for (;;) {
-    re.lastIndex = lineStart;
-    const m = re.exec(text);
-    const lineEnd = m ? m.index : text.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     // the first non-blank character says whether the line may be a number line or a proposal symbol
-    let p = lineStart;
-    while (p < lineEnd && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    const c = text.charCodeAt(p) | 0x20; // lower case for letters
+    let p = 0;
+    while (p < line.length && (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9)) p++;
+    const c = line.charCodeAt(p) | 0x20; // lower case for letters
     if (c === 0x64 /* d */ || c === 0x72 /* r */ || c === 0x6f /* o */ || c === 0x61 /* a */ || c === 0x6d /* m */ || c === 0x73 /* s */ || c === 0x6e /* n */ || c === 0x28 /* ( */) {
-      const clean = cleanLine(text.slice(lineStart, lineEnd), 0).content.text;
+      const clean = cleanLine(withoutEnd(line), 0).content.text;
       if (PROPOSAL_RE.test(clean)) break; // proposals: the rest is one piece
-      if (lineStart - lastCut >= pieceSize && NUMBER_LINE_RE.test(clean)) {
-        cuts.push([lineStart, line]);
-        lastCut = lineStart;
+      if (sinceCut >= pieceSize && NUMBER_LINE_RE.test(clean)) {
+        cuts.push(i);
+        sinceCut = 0;
       }
     }
-    if (!m) break;
-    lineStart = m.index + m[0].length;
-    line++;
-    if ((line & 1023) === 0 && performance.now() - t0 > sliceMs) {
+    sinceCut += line.length;
+    if ((i & 1023) === 1023 && performance.now() - t0 > sliceMs) {
       await pause();
       t0 = performance.now();
     }
@@ -95,10 +88,10 @@ async function cutPoints(text: string, pieceSize: number, sliceMs: number): Prom
   return cuts;
 }
 
-/** A copy of a string that keeps no reference to the string it was cut from. */
-function detached(s: string): string {
-  // slicing a fresh concatenation flattens it into a new string; the result refers to that copy only
-  return (s + ' ').slice(0, -1);
+function withoutEnd(line: string): string {
+  let n = line.length;
+  while (n > 0 && (line.charCodeAt(n - 1) === 10 || line.charCodeAt(n - 1) === 13)) n--;
+  return n === line.length ? line : line.slice(0, n);
 }
 
 /** Adds `delta` to every line number in a parsed piece (each object once: ranges share positions). */
@@ -125,42 +118,42 @@ function moveLines(doc: ResDocument, delta: number): void {
 }
 
 /**
- * Parses a text in pieces, yielding to the event loop between them. The result equals
- * `parse(text)` (the tests check it on the corpus).
+ * Parses a text given as lines (each with its terminator, as LineDocument keeps them) in
+ * pieces, yielding to the event loop between them. The result equals `parse(text)` (the
+ * tests check it on the corpus), except that its `text` is joined only when read.
  */
-export async function parseInSteps(text: string, options: StepOptions = {}): Promise<SteppedModel> {
+export async function parseInSteps(lines: readonly string[], options: StepOptions = {}): Promise<SteppedModel> {
   const pieceSize = options.pieceSize ?? 64 * 1024;
   const sliceMs = options.sliceMs ?? 15;
-  const cuts = await cutPoints(text, pieceSize, sliceMs);
-  const previous = new Map<string, Piece>();
-  for (const p of options.previous ?? []) if (!p.hasProposals) previous.set(`${p.startLine}:${p.hash}`, p);
+  const cuts = await cutPoints(lines, pieceSize, sliceMs);
+  const previous = new Map<number, Piece>();
+  for (const p of options.previous ?? []) if (!p.hasProposals) previous.set(p.startLine, p);
 
   const pieces: Piece[] = [];
   let parsed = 0;
   let reused = 0;
   let t0 = performance.now();
   for (let i = 0; i < cuts.length; i++) {
-    const [from, startLine] = cuts[i];
-    const to = i + 1 < cuts.length ? cuts[i + 1][0] : text.length;
-    const last = i + 1 === cuts.length;
-    const chunk = detached(text.slice(from, to));
-    const hash = createHash('sha1').update(chunk).digest('base64');
-    const old = previous.get(`${startLine}:${hash}`);
-    if (old && (old.lineCount === (last ? old.lineCount : cuts[i + 1][1] - startLine))) {
+    const startLine = cuts[i];
+    const endLine = i + 1 < cuts.length ? cuts[i + 1] : lines.length;
+    const lineCount = endLine - startLine;
+    const old = previous.get(startLine);
+    if (old && sameLines(old.source, lines, startLine, endLine)) {
       pieces.push(old);
       reused++;
     } else {
-      const doc = parse(chunk);
+      const source = lines.slice(startLine, endLine);
+      // a fresh string: the parsed piece keeps no reference to a larger text
+      const doc = parse(source.join(''));
       moveLines(doc, startLine);
       // a piece that is not the last ends with its last line's terminator: one empty line more
-      const lineCount = last ? doc.lines.length : cuts[i + 1][1] - startLine;
-      const lines = doc.lines.length === lineCount ? doc.lines : doc.lines.slice(0, lineCount);
+      const pieceLines = doc.lines.length === lineCount ? doc.lines : doc.lines.slice(0, lineCount);
       pieces.push({
         startLine,
         lineCount,
-        hash,
+        source,
         doc,
-        lines,
+        lines: pieceLines,
         hasProposals: doc.proposals.length > 0,
         symbols: documentSymbols(doc),
         folding: foldingRanges(doc),
@@ -172,12 +165,21 @@ export async function parseInSteps(text: string, options: StepOptions = {}): Pro
       t0 = performance.now();
     }
   }
-  return { doc: join(text, pieces), pieces, parsed, reused };
+  return { doc: join(lines, pieces), pieces, parsed, reused };
+}
+
+function sameLines(old: readonly string[], lines: readonly string[], from: number, to: number): boolean {
+  if (old.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (old[i - from] !== lines[i]) return false;
+  return true;
 }
 
 /** The whole document from its pieces (fresh arrays; the pieces' objects are shared). */
-function join(text: string, pieces: readonly Piece[]): ResDocument {
-  const doc: ResDocument = { text, lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
+function join(source: readonly string[], pieces: readonly Piece[]): ResDocument {
+  const doc: ResDocument = { text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
+  // the whole text, joined only when read (no rule or feature reads it)
+  let text: string | null = null;
+  Object.defineProperty(doc, 'text', { get: () => (text ??= source.join('')), enumerable: false, configurable: true });
   for (const p of pieces) {
     const d = p.doc;
     const resOffset = doc.resolutions.length;
@@ -202,20 +204,22 @@ function append<T>(to: T[], from: readonly T[]): void {
   for (let i = 0; i < from.length; i++) to.push(from[i]);
 }
 
-/** The outline of a model built in steps; `sectionsOnly` leaves the clauses out. */
-export function outlineOf(pieces: readonly Piece[], sectionsOnly: boolean): DocumentSymbol[] {
+/**
+ * The outline of a model built in steps; with `resolutionsOnly`, the resolutions (inside
+ * their proposals) without their sections and clauses: a 20 MB text has some 20,000
+ * symbols, megabytes of JSON at each request.
+ */
+export function outlineOf(pieces: readonly Piece[], resolutionsOnly: boolean): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const p of pieces) {
-    for (const s of p.symbols) out.push(sectionsOnly ? withoutClauses(s) : s);
+    for (const s of p.symbols) out.push(resolutionsOnly ? bare(s) : s);
   }
   return out;
 }
 
-function withoutClauses(s: DocumentSymbol): DocumentSymbol {
-  // proposal → resolution → section → clause: the sections keep no children
-  if (s.kind === SymbolKind.Method || s.kind === SymbolKind.Field) return s.children?.length ? { ...s, children: [] } : s;
-  if (!s.children?.length) return s;
-  return { ...s, children: s.children.map(withoutClauses) };
+function bare(s: DocumentSymbol): DocumentSymbol {
+  if (s.kind === SymbolKind.Package) return { ...s, children: s.children?.map(bare) };
+  return s.children?.length ? { ...s, children: [] } : s;
 }
 
 export function foldingOf(pieces: readonly Piece[]): FoldingRange[] {
@@ -249,17 +253,17 @@ export function viewAround(doc: ResDocument, position: Position): { key: number;
   const from = idx < 0 ? 0 : rs[idx].range.start.line;
   const to = idx + 1 < rs.length ? rs[idx + 1].range.start.line : Number.MAX_SAFE_INTEGER;
   const inside = <T extends { range: { start: Position } }>(xs: readonly T[]) => xs.filter((x) => x.range.start.line >= from && x.range.start.line < to);
-  return {
-    key: idx,
-    doc: {
-      text: doc.text,
-      lines: doc.lines,
-      cover: idx < 0 ? doc.cover : [],
-      proposals: [],
-      resolutions: idx < 0 ? [] : [rs[idx]],
-      footnotes: inside(doc.footnotes),
-      traces: inside(doc.traces),
-      directives: inside(doc.directives),
-    },
+  const view: ResDocument = {
+    text: '',
+    lines: doc.lines,
+    cover: idx < 0 ? doc.cover : [],
+    proposals: [],
+    resolutions: idx < 0 ? [] : [rs[idx]],
+    footnotes: inside(doc.footnotes),
+    traces: inside(doc.traces),
+    directives: inside(doc.directives),
   };
+  // the whole text only if read (joining 20 MB takes a while)
+  Object.defineProperty(view, 'text', { get: () => doc.text, enumerable: false, configurable: true });
+  return { key: idx, doc: view };
 }

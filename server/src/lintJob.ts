@@ -52,17 +52,37 @@ export function lintRules(mode: LintMode): Rule[] {
   return testThrowingRuleEnabled ? [...base, testThrowingRule] : base;
 }
 
-/** What the main thread sends to the worker. Everything is plain data (structured clone). */
+/**
+ * What the main thread sends to the worker, as plain data (structured clone): this header,
+ * then the text in parts (lines with their terminators, a few hundred kB at a time, so that
+ * no single copy stalls the main thread), then `run`.
+ */
 export interface LintRequest {
   type: 'lint';
   id: number;
   uri: string;
   version: number;
-  text: string;
   mode: LintMode;
   config: Config;
   /** what the user's reference documents and the open documents add to the built-in data; null: nothing */
   extension: ReferenceExtension | null;
+}
+
+export interface LintPart {
+  type: 'part';
+  id: number;
+  lines: string[];
+}
+
+export interface LintRun {
+  type: 'run';
+  id: number;
+}
+
+/** A lint to run: the request and the document's lines (as LineDocument.snapshot gives them). */
+export interface LintJob {
+  request: LintRequest;
+  lines: readonly string[];
 }
 
 export interface RuleFailure {
@@ -103,9 +123,9 @@ export function isEmptyExtension(ext: ReferenceExtension): boolean {
 }
 
 /** Parses and lints one document version (runs in the worker; usable anywhere). */
-export function runLintJob(req: LintRequest): LintResult {
+export function runLintJob(req: LintRequest, text: string): LintResult {
   const t0 = performance.now();
-  const doc = parse(req.text);
+  const doc = parse(text);
   const t1 = performance.now();
   const ruleErrors: RuleFailure[] = [];
   const findings = lintDocument(doc, {

@@ -11,12 +11,20 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runLintJob, type LintFailure, type LintRequest, type LintResult } from './lintJob';
+import { runLintJob, type LintFailure, type LintJob, type LintPart, type LintResult, type LintRun } from './lintJob';
+
+/** characters per message when the text is sent to the worker */
+const PART_SIZE = 256 * 1024;
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 type Outcome = LintResult | null;
 
 interface Job {
-  req: LintRequest;
+  req: LintJob['request'];
+  lines: LintJob['lines'];
   resolve: (r: Outcome) => void;
 }
 
@@ -58,11 +66,11 @@ export class LintPool {
   }
 
   /** Lints a document version; resolves null when cancelled by a newer version or failed. */
-  submit(req: LintRequest): Promise<Outcome> {
+  submit(job: LintJob): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
       if (this.disposed) return resolve(null);
-      this.cancel(req.uri, req.version);
-      this.queue.push({ req, resolve });
+      this.cancel(job.request.uri, job.request.version);
+      this.queue.push({ req: job.request, lines: job.lines, resolve });
       this.next();
     });
   }
@@ -105,7 +113,7 @@ export class LintPool {
         if (this.running !== job) return;
         let out: Outcome = null;
         try {
-          out = runLintJob(job.req);
+          out = runLintJob(job.req, job.lines.join(''));
           this.counters.jobsCompleted++;
         } catch (e) {
           this.counters.jobsFailed++;
@@ -117,7 +125,25 @@ export class LintPool {
       });
       return;
     }
-    this.ensureWorker().postMessage(job.req);
+    void this.send(job, this.ensureWorker());
+  }
+
+  /** Sends a job to the worker: the header, the text in parts (yielding between them), then run. */
+  private async send(job: Job, w: Worker): Promise<void> {
+    w.postMessage(job.req);
+    const lines = job.lines;
+    let i = 0;
+    while (i < lines.length) {
+      let size = 0;
+      const from = i;
+      while (i < lines.length && size < PART_SIZE) size += lines[i++].length;
+      const part: LintPart = { type: 'part', id: job.req.id, lines: lines.slice(from, i) };
+      w.postMessage(part);
+      await pause();
+      if (this.running !== job || this.worker !== w) return; // cancelled meanwhile
+    }
+    const run: LintRun = { type: 'run', id: job.req.id };
+    w.postMessage(run);
   }
 
   private ensureWorker(): Worker {

@@ -15,7 +15,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
 import { Workspace } from './workspace';
@@ -33,6 +32,7 @@ import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { citationDefinition } from './features/citationDefinition';
 import { LintPool } from './lintPool';
 import { FrameGuard } from './frameGuard';
+import { LINE_DOCUMENTS, type LineDocument } from './lineDocument';
 import { STRUCTURAL_TAGS } from './lintJob';
 import type { DocState } from './workspace';
 import type { Analysis } from './analyzer/analysis';
@@ -58,7 +58,8 @@ function guardedStdioConnection() {
   console.error = (...args: unknown[]) => conn.console.error(args.map(String).join(' '));
   return conn;
 }
-const documents = new TextDocuments(TextDocument);
+// the open documents' texts as lines: an edit costs the lines it touches (lineDocument.ts)
+const documents = new TextDocuments(LINE_DOCUMENTS);
 const workspace = new Workspace((msg) => connection.console.log(msg));
 /** lints large documents in a worker thread (lintPool.ts) */
 const lintPool = new LintPool(LintPool.defaultWorkerFile(), (msg) => connection.console.log(msg));
@@ -182,10 +183,10 @@ const counters = { edits: 0, lintsPublished: 0, staleResultsDropped: 0, noticesS
 const noticeShown = new Set<string>();
 let lintJobIds = 0;
 
-function schedule(doc: TextDocument, delay?: number): void {
+function schedule(doc: LineDocument, delay?: number): void {
   const prev = timers.get(doc.uri);
   if (prev) clearTimeout(prev);
-  const wait = delay ?? (workspace.isLarge(doc.getText().length) ? largeDebounceMs : debounceMs);
+  const wait = delay ?? (workspace.isLarge(doc.length) ? largeDebounceMs : debounceMs);
   timers.set(
     doc.uri,
     setTimeout(() => {
@@ -198,35 +199,38 @@ function schedule(doc: TextDocument, delay?: number): void {
 function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
-  const text = doc.getText();
-  if (workspace.isLarge(text.length)) {
-    publishLarge(doc, text).catch((e) => connection.console.error(`reslint: lint of ${uri} failed: ${(e as Error)?.stack ?? String(e)}`));
+  if (workspace.isLarge(doc.length)) {
+    publishLarge(doc).catch((e) => connection.console.error(`reslint: lint of ${uri} failed: ${(e as Error)?.stack ?? String(e)}`));
     return;
   }
   lintPool.cancel(uri); // it may have been large a moment ago
-  const state = workspace.lint(uri, fsPathOf(uri), doc.version, text);
+  const state = workspace.lint(uri, fsPathOf(uri), doc.version, doc.getText());
   for (const p of state.configProblems) connection.window.showWarningMessage(p);
   state.configProblems = [];
   counters.lintsPublished++;
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: state.findings.map(toDiagnostic) });
 }
 
-async function publishLarge(doc: TextDocument, text: string): Promise<void> {
+async function publishLarge(doc: LineDocument): Promise<void> {
+  // the text as lines: joining 20 MB here would stall the requests (lineDocument.ts)
+  const lines = doc.snapshot();
+  const length = doc.length;
   const uri = doc.uri;
   const version = doc.version;
   const fsPath = fsPathOf(uri);
   // the model for editor requests, built in steps while the worker lints
-  workspace.modelInSteps(uri, fsPath, version, text).catch((e) => connection.console.error(`reslint: cannot parse ${uri}: ${(e as Error)?.stack ?? String(e)}`));
-  const mode = workspace.lintModeFor(text.length);
+  workspace.modelInSteps(uri, fsPath, version, lines).catch((e) => connection.console.error(`reslint: cannot parse ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+  const mode = workspace.lintModeFor(length);
   const { config, problems } = workspace.configFor(fsPath);
   for (const p of problems) connection.window.showWarningMessage(p);
   if (mode === 'structural' && !noticeShown.has(uri)) {
     noticeShown.add(uri);
     counters.noticesShown++;
     // a notification: nothing to answer, nothing to wait for
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: largeNotice(uri, text.length) });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: largeNotice(uri, length) });
   }
-  const result = await lintPool.submit({ type: 'lint', id: ++lintJobIds, uri, version, text, mode, config, extension: workspace.referenceExtensionFor(fsPath) });
+  const request = { type: 'lint' as const, id: ++lintJobIds, uri, version, mode, config, extension: workspace.referenceExtensionFor(fsPath) };
+  const result = await lintPool.submit({ request, lines });
   if (!result) return; // cancelled by a newer version (or failed, and logged)
   const now = documents.get(uri);
   if (!now || now.version !== result.version) {
@@ -236,7 +240,7 @@ async function publishLarge(doc: TextDocument, text: string): Promise<void> {
   for (const f of result.ruleErrors) workspace.ruleFailed(f.rule, uri, f.message);
   workspace.setLargeFindings(uri, result.version, result.findings);
   const diagnostics = result.findings.map(toDiagnostic);
-  if (mode === 'structural') diagnostics.unshift(largeNoticeDiagnostic(now, text.length));
+  if (mode === 'structural') diagnostics.unshift(largeNoticeDiagnostic(now, length));
   counters.lintsPublished++;
   void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
 }
@@ -246,11 +250,11 @@ function largeNotice(uri: string, length: number): string {
   return (
     `reslint: ${name} has ${length.toLocaleString('en')} characters, more than itu-resolution.maxFullCheckSize ` +
     `(${workspace.maxFullCheckSize.toLocaleString('en')}): only the structural checks run on it (rules tagged ${STRUCTURAL_TAGS.join(', ')}), ` +
-    `and its outline lists resolutions and sections without their clauses.`
+    `and its outline lists the resolutions only.`
   );
 }
 
-function largeNoticeDiagnostic(doc: TextDocument, length: number): Diagnostic {
+function largeNoticeDiagnostic(doc: LineDocument, length: number): Diagnostic {
   const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/[\r\n]+$/, '');
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: first.length } },
@@ -286,9 +290,8 @@ documents.onDidClose((e) => {
 async function current(uri: string): Promise<DocState | null> {
   const doc = documents.get(uri);
   if (!doc) return null;
-  const text = doc.getText();
-  if (!workspace.isLarge(text.length)) return workspace.model(uri, fsPathOf(uri), doc.version, text);
-  return workspace.latest(uri) ?? workspace.modelInSteps(uri, fsPathOf(uri), doc.version, text);
+  if (!workspace.isLarge(doc.length)) return workspace.model(uri, fsPathOf(uri), doc.version, doc.getText());
+  return workspace.latest(uri) ?? workspace.modelInSteps(uri, fsPathOf(uri), doc.version, doc.snapshot());
 }
 
 /** The model for a request at a position: in a large document, the resolution around it only. */
@@ -303,8 +306,7 @@ async function currentAt(uri: string, position: { line: number; character: numbe
 function currentFindings(uri: string): DocState['findings'] {
   const doc = documents.get(uri);
   if (!doc) return [];
-  const text = doc.getText();
-  if (!workspace.isLarge(text.length)) return workspace.lint(uri, fsPathOf(uri), doc.version, text).findings;
+  if (!workspace.isLarge(doc.length)) return workspace.lint(uri, fsPathOf(uri), doc.version, doc.getText()).findings;
   const f = workspace.largeFindingsOf(uri);
   return f && f.version === doc.version ? f.findings : [];
 }
@@ -321,8 +323,8 @@ connection.onRequest('itu-resolution/stats', (p?: { gc?: boolean }) => {
     documents: documents.all().map((d) => ({
       uri: d.uri,
       version: d.version,
-      length: d.getText().length,
-      large: workspace.isLarge(d.getText().length),
+      length: d.length,
+      large: workspace.isLarge(d.length),
       modelVersion: workspace.latest(d.uri)?.version ?? null,
       building: workspace.buildingVersion(d.uri),
       linting: lintPool.runningVersion(d.uri),
@@ -380,7 +382,8 @@ connection.onCompletion(async (p) => {
 connection.languages.semanticTokens.on(async (p) => {
   const s = await current(p.textDocument.uri);
   // a document too large for the full checks gets the grammar's colours only
-  if (!s || workspace.isLarge(s.text.length)) return { data: [] };
+  // (a large document's model is built in steps and keeps no whole text: s.large is set)
+  if (!s || s.large || workspace.isLarge(s.text.length)) return { data: [] };
   return semanticTokens(s.analysis, workspace.dataFor(fsPathOf(p.textDocument.uri)));
 });
 
@@ -410,7 +413,7 @@ connection.onRequest('itu-resolution/nextLabel', async (p: { uri: string; positi
 connection.onRequest('itu-resolution/documentInfo', async (p: { uri: string }) => {
   const doc = documents.get(p.uri);
   if (!doc) return null;
-  if (workspace.isLarge(doc.getText().length)) {
+  if (workspace.isLarge(doc.length)) {
     // a large document: its newest model and findings, without linting here
     const s = await current(p.uri);
     return s ? documentInfo(s.doc, workspace.largeFindingsOf(p.uri)?.findings ?? [], workspace.dataFor(fsPathOf(p.uri))) : null;

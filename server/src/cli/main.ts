@@ -56,7 +56,8 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         },
       });
     } catch (e) {
-      throw new UsageError((e as Error).message.replace(/\. To specify.*$/s, '.'));
+      // keep the first sentence: Node's hints on following lines would break the one-line message
+      throw new UsageError((e as Error).message.replace(/\.\s+(?:To specify|Did you forget)[^]*$/, '.'));
     }
     const v = parsed.values;
     if (v.help) {
