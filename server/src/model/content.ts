@@ -4,10 +4,24 @@ import type { Content, Position, Range } from './types';
 export function columnAt(c: Content, i: number): number {
   const s = c.shifts;
   let extra = 0;
-  // shifts are few (a handful per line at most): a linear scan is fastest
-  for (let k = 0; k < s.length; k += 2) {
-    if (s[k] <= i) extra = s[k + 1];
-    else break;
+  if (s.length <= 32) {
+    // shifts are few (a handful per line at most): a linear scan is fastest
+    for (let k = 0; k < s.length; k += 2) {
+      if (s[k] <= i) extra = s[k + 1];
+      else break;
+    }
+  } else {
+    // a hostile line can carry thousands (footnote markers, soft hyphens): binary search
+    // for the last pair whose index is <= i
+    let lo = 0;
+    let hi = s.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[2 * mid] <= i) {
+        extra = s[2 * mid + 1];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
   }
   return c.column + i + extra;
 }
@@ -67,10 +81,23 @@ export function slice(c: Content, from: number, to: number = c.text.length): Con
   const text = c.text.slice(from, to);
   if (c.shifts.length === 0) return { line: c.line, column: c.column + from, text, shifts: [] };
   const base = columnAt(c, from);
+  // the pairs inside the slice, relative to its start (one pass over the pairs, not one
+  // lookup per character: lines with thousands of pairs made that quadratic)
+  const s = c.shifts;
+  const baseExtra = base - c.column - from;
   const shifts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const extra = columnAt(c, from + i) - base - i;
-    if (extra !== (shifts.length ? shifts[shifts.length - 1] : 0)) shifts.push(i, extra);
+  let prev = 0;
+  for (let k = 0; k < s.length; k += 2) {
+    const at = s[k] - from;
+    if (at <= 0) continue;
+    if (at >= text.length) break;
+    // of several pairs at one index, the last counts
+    if (k + 2 < s.length && s[k + 2] === s[k]) continue;
+    const extra = s[k + 1] - baseExtra;
+    if (extra !== prev) {
+      shifts.push(at, extra);
+      prev = extra;
+    }
   }
   return { line: c.line, column: base, text, shifts };
 }
