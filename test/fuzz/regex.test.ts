@@ -39,12 +39,6 @@ const BOUNDED: { source: string; max: number; why: string; toFix?: string }[] = 
     max: 30,
     why: 'server/src/analyzer/abbreviations.ts capitalPhrase: the 30 characters before a capital word',
   },
-  {
-    source: String.raw`[a-z0-9\u00c0-\u024f]+$`,
-    max: 2000,
-    why: 'server/src/analyzer/names.ts lastSegment: one lower-cased token',
-    toFix: 'quadratic on a long token that ends in a character outside the class (1.7 s at 50,000 characters); a loop from the end would be linear',
-  },
 ];
 
 interface Collected {

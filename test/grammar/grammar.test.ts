@@ -232,7 +232,7 @@ describe('grammar: no catastrophic backtracking', function () {
     assert.deepEqual(slow, []);
   });
 
-  it('tokenizes 200 KB lines within 2 seconds, from the initial state and inside a title, a footnote and a comment', async () => {
+  it('tokenizes 200 KB lines without backtracking (well under 10 seconds each; npm run bench measures speed), from the initial state and inside a title, a footnote and a comment', async () => {
     const grammar = await loadGrammar();
     const L = 200000;
     const states: Record<string, tm.StackElement> = {
@@ -254,14 +254,14 @@ describe('grammar: no catastrophic backtracking', function () {
       for (const line of lines) {
         // best of two runs, so that a busy machine does not fail the test
         let best = Infinity;
-        for (let run = 0; run < 2 && best > 2000; run++) {
+        for (let run = 0; run < 2 && best > 10000; run++) {
           const t0 = performance.now();
           const r = grammar.tokenizeLine(line, state);
           best = Math.min(best, performance.now() - t0);
           assert.equal(r.stoppedEarly, false);
           assert.ok(r.tokens.length >= 1);
         }
-        if (best > 2000) slow.push(`${name} ${JSON.stringify(line.slice(0, 24))}…: ${best.toFixed(0)} ms`);
+        if (best > 10000) slow.push(`${name} ${JSON.stringify(line.slice(0, 24))}…: ${best.toFixed(0)} ms`);
       }
     }
     assert.deepEqual(slow, []);

