@@ -9,6 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import type { Result as SweepResult } from './regex-sweep';
 
 const BOUND_MS = 1000;
 const SWEEP = path.join(__dirname, 'regex-sweep.ts');
@@ -48,18 +49,7 @@ interface Collected {
   constructorSites: string[];
   dynamicSites: string[];
 }
-interface Result {
-  kind: 'result';
-  where: string;
-  source: string;
-  flags: string;
-  dynamic: boolean;
-  attacks: number;
-  worstMs: number;
-  worstAttack: string;
-  screenedOut?: boolean;
-  error?: string;
-}
+type Result = SweepResult & { kind: 'result' };
 
 function runSweep(env: Record<string, string> = {}): { collected: Collected; results: Result[] } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', SWEEP], {

@@ -598,21 +598,9 @@ function resolveOne(citation: Citation, item: CitedItem, doc: DocContext, data: 
   } else if (meeting?.wrcForm) {
     body = 'WRC';
     bodySource = 'wrc-form';
-  } else if (candidates.length > 0) {
-    const bodies = new Set(candidates.map((m) => m.body));
-    // texts of a WRC are cited in the WRC form, so a place and year names the other body
-    if (bodies.size > 1) bodies.delete('WRC');
-    if (bodies.size === 1) {
-      body = [...bodies][0];
-      bodySource = 'meeting';
-    }
-  } else if (atPlace.length > 0) {
-    const bodies = new Set(atPlace.map((m) => m.body));
-    if (bodies.size > 1) bodies.delete('WRC');
-    if (bodies.size === 1) {
-      body = [...bodies][0];
-      bodySource = 'meeting';
-    }
+  } else if (candidates.length > 0 || atPlace.length > 0) {
+    body = soleBody(candidates.length > 0 ? candidates : atPlace);
+    if (body) bodySource = 'meeting';
   }
   const cited = body ? (candidates.find((m) => m.body === body) ?? null) : null;
   let entry: ResolutionEntry | null = null;
@@ -620,6 +608,16 @@ function resolveOne(citation: Citation, item: CitedItem, doc: DocContext, data: 
   if (citation.family === 'text' && body) entry = data.resolution(body, citation.type, item.number) ?? null;
   if (citation.family === 'recommendation' && citation.sector) recommendation = data.recommendation(citation.sector, item.number) ?? null;
   return { citation, item, meeting, body, bodySource, candidates, atPlace, cited, entry, recommendation, doc };
+}
+
+/**
+ * The one body whose meetings these are, or null. Texts of a WRC are cited in the WRC form, so
+ * a place and year shared with a WRC names the other body.
+ */
+function soleBody(meetings: readonly Meeting[]): MeetingBody | null {
+  const bodies = new Set(meetings.map((m) => m.body));
+  if (bodies.size > 1) bodies.delete('WRC');
+  return bodies.size === 1 ? [...bodies][0] : null;
 }
 
 /** Resolves every citation of the analysis against the data. */
