@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { lintText } from '../server/src/engine';
 import { Workspace } from '../server/src/workspace';
+import { LineDocument } from '../server/src/lineDocument';
 import { loadReferenceData } from '../server/src/data/reference';
 
 const ROOT = path.join(__dirname, '..');
@@ -218,9 +219,9 @@ function relint(): void {
   const ws = new Workspace();
   const fsPath = path.join(os.tmpdir(), 'reslint-bench', 'res1.itures');
   const uri = 'file://' + fsPath;
-  let version = 1;
-  let text = text0;
-  ws.lint(uri, fsPath, version, text);
+  // the document as the server keeps it: lines, updated by the editor's incremental changes
+  const doc = new LineDocument(uri, 'itu-resolution', 1, text0);
+  ws.lint(uri, fsPath, doc.version, doc.snapshot());
   const rnd = prng(92);
   const edits = QUICK ? 100 : 600;
   const warm = 50;
@@ -229,9 +230,13 @@ function relint(): void {
   const letters = 'abcdefghijklmnopqrstuvwxyz ,;.()';
   for (let i = 0; i < edits; i++) {
     // one character typed at a random place, or the character there deleted
-    const at = Math.floor(rnd() * text.length);
-    text = rnd() < 0.6 || text.length < 10 ? text.slice(0, at) + letters[Math.floor(rnd() * letters.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
-    const t = timeIt(() => void ws.lint(uri, fsPath, ++version, text));
+    const length = doc.length;
+    const at = doc.positionAt(Math.floor(rnd() * length));
+    const typed = rnd() < 0.6 || length < 10;
+    const ch = letters[Math.floor(rnd() * letters.length)];
+    const change = typed ? { range: { start: at, end: at }, text: ch } : { range: { start: at, end: doc.positionAt(doc.offsetAt(at) + 1) }, text: '' };
+    doc.update([change], doc.version + 1);
+    const t = timeIt(() => void ws.lint(uri, fsPath, doc.version, doc.snapshot()));
     if (i >= warm) {
       wall.push(t.wallMs);
       cpu.push(t.cpuMs);
@@ -239,7 +244,7 @@ function relint(): void {
   }
   ws.dispose();
   const words = text0.split(/\s+/).filter(Boolean).length;
-  out(`## (b) Re-lint after a one-character edit (Res 1 (Rev. Hammamet, 2016) as imported from Word: ${(Buffer.byteLength(text0) / 1024).toFixed(0)} KB, ${words} words, ${text0.split('\n').length} paragraphs; Workspace.lint() with its line cache; ${wall.length} edits at random places after ${warm} warm-up edits)`);
+  out(`## (b) Re-lint after a one-character edit (Res 1 (Rev. Hammamet, 2016) as imported from Word: ${(Buffer.byteLength(text0) / 1024).toFixed(0)} KB, ${words} words, ${text0.split('\n').length} paragraphs; the server's line document and Workspace.lint() with its line cache; ${wall.length} edits at random places after ${warm} warm-up edits)`);
   out();
   out('| | p50 | p95 | p99 | max |');
   out('|---|---|---|---|---|');

@@ -204,7 +204,7 @@ function publish(uri: string): void {
     return;
   }
   lintPool.cancel(uri); // it may have been large a moment ago
-  const state = workspace.lint(uri, fsPathOf(uri), doc.version, doc.getText());
+  const state = workspace.lint(uri, fsPathOf(uri), doc.version, doc.snapshot());
   for (const p of state.configProblems) connection.window.showWarningMessage(p);
   state.configProblems = [];
   counters.lintsPublished++;
@@ -290,7 +290,7 @@ documents.onDidClose((e) => {
 async function current(uri: string): Promise<DocState | null> {
   const doc = documents.get(uri);
   if (!doc) return null;
-  if (!workspace.isLarge(doc.length)) return workspace.model(uri, fsPathOf(uri), doc.version, doc.getText());
+  if (!workspace.isLarge(doc.length)) return workspace.model(uri, fsPathOf(uri), doc.version, doc.snapshot());
   return workspace.latest(uri) ?? workspace.modelInSteps(uri, fsPathOf(uri), doc.version, doc.snapshot());
 }
 
@@ -306,7 +306,7 @@ async function currentAt(uri: string, position: { line: number; character: numbe
 function currentFindings(uri: string): DocState['findings'] {
   const doc = documents.get(uri);
   if (!doc) return [];
-  if (!workspace.isLarge(doc.length)) return workspace.lint(uri, fsPathOf(uri), doc.version, doc.getText()).findings;
+  if (!workspace.isLarge(doc.length)) return workspace.lint(uri, fsPathOf(uri), doc.version, doc.snapshot()).findings;
   const f = workspace.largeFindingsOf(uri);
   return f && f.version === doc.version ? f.findings : [];
 }
@@ -383,7 +383,7 @@ connection.languages.semanticTokens.on(async (p) => {
   const s = await current(p.textDocument.uri);
   // a document too large for the full checks gets the grammar's colours only
   // (a large document's model is built in steps and keeps no whole text: s.large is set)
-  if (!s || s.large || workspace.isLarge(s.text.length)) return { data: [] };
+  if (!s || s.large || workspace.isLarge(s.length)) return { data: [] };
   return semanticTokens(s.analysis, workspace.dataFor(fsPathOf(p.textDocument.uri)));
 });
 
@@ -418,7 +418,7 @@ connection.onRequest('itu-resolution/documentInfo', async (p: { uri: string }) =
     const s = await current(p.uri);
     return s ? documentInfo(s.doc, workspace.largeFindingsOf(p.uri)?.findings ?? [], workspace.dataFor(fsPathOf(p.uri))) : null;
   }
-  const s = workspace.lint(p.uri, fsPathOf(p.uri), doc.version, doc.getText());
+  const s = workspace.lint(p.uri, fsPathOf(p.uri), doc.version, doc.snapshot());
   return documentInfo(s.doc, s.findings, workspace.dataFor(fsPathOf(p.uri)));
 });
 

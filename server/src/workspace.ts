@@ -8,7 +8,7 @@ import { defaultConfig, mergeInto, type Config, type ConfigProblem } from './eng
 import { loadNearestConfig, RULE_IDS, type LoadedConfig } from './engine/configFile';
 import { lintDocument } from './engine/lint';
 import type { ResDocument } from './model/types';
-import { parse } from './parser/parse';
+import { parse, parseLines } from './parser/parse';
 import type { CleanLine } from './parser/lines';
 import type { Finding } from './rules/types';
 import type { ReferenceData } from './data/reference';
@@ -35,9 +35,15 @@ export interface LargeModel {
   folding?: FoldingRange[];
 }
 
+/** A document's text: one string, or lines each with its terminator (as the server keeps it, lineDocument.ts). */
+export type DocText = string | readonly string[];
+
 export interface DocState {
   version: number;
-  text: string;
+  /** the text or lines the model was built from ('' for a large document) */
+  source: DocText;
+  /** the length of the text in characters */
+  length: number;
   doc: ResDocument;
   analysis: Analysis;
   /** null until linted */
@@ -152,16 +158,21 @@ export class Workspace {
     return loaded;
   }
 
-  /** The parsed model of a document at a version (parsed now if needed; not linted). */
-  model(uri: string, fsPath: string | null, version: number, text: string): DocState {
+  /**
+   * The parsed model of a document at a version (parsed now if needed; not linted). The
+   * text comes as one string or as the editor's lines: lines are parsed without joining
+   * them, and the line cache finds every line an edit did not touch.
+   */
+  model(uri: string, fsPath: string | null, version: number, text: DocText): DocState {
     const prev = this.docs.get(uri);
-    if (prev && prev.version === version && prev.text === text) return prev;
+    if (prev && prev.version === version && sameText(prev, text)) return prev;
     const lineCache = prev?.lineCache ?? new Map<string, CleanLine>();
     if (lineCache.size > 50000) lineCache.clear();
-    const doc = parse(text, { cache: lineCache });
+    const doc = typeof text === 'string' ? parse(text, { cache: lineCache }) : parseLines(text, { cache: lineCache });
     const state: DocState = {
       version,
-      text,
+      source: text,
+      length: lengthOf(text),
       doc,
       analysis: new Analysis(doc),
       findings: [],
@@ -176,7 +187,7 @@ export class Workspace {
   }
 
   /** The model and its findings at a version. */
-  lint(uri: string, fsPath: string | null, version: number, text: string): DocState {
+  lint(uri: string, fsPath: string | null, version: number, text: DocText): DocState {
     const state = this.model(uri, fsPath, version, text);
     if (state.linted) return state;
     const { config, problems } = this.configFor(fsPath);
@@ -313,7 +324,8 @@ export class Workspace {
       const state: DocState = {
         version,
         // not kept as one string: the model's doc.text joins the lines when read
-        text: '',
+        source: '',
+        length,
         doc: stepped.doc,
         analysis: new Analysis(stepped.doc),
         findings: [],
@@ -378,4 +390,23 @@ export class Workspace {
   dispose(): void {
     this.references.dispose();
   }
+}
+
+function lengthOf(text: DocText): number {
+  if (typeof text === 'string') return text.length;
+  let n = 0;
+  for (const l of text) n += l.length;
+  return n;
+}
+
+/** Is a model's source the same text (the same string or lines object, or equal text)? */
+function sameText(state: DocState, text: DocText): boolean {
+  if (state.source === text) return true;
+  if (state.large) return false;
+  if (typeof text === 'string' && typeof state.source === 'string') return false;
+  return state.length === lengthOf(text) && joined(state.source) === joined(text);
+}
+
+function joined(text: DocText): string {
+  return typeof text === 'string' ? text : text.join('');
 }

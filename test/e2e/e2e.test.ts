@@ -175,8 +175,9 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
     await v.openFile(file);
     await v.type(chosen.prefix);
     const esc = chosen.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // Suggest rows are labelled "<prefix>, <description>, Snippet".
-    await v.complete(new RegExp(`^${esc}(?![\\w-]).*, Snippet$`), `the snippet "${chosen.name}" (prefix "${chosen.prefix}") in the suggestions`);
+    // Suggest rows are labelled "<prefix>, <description>, Snippet", followed by ", docs: …"
+    // when VS Code shows the focused item's details.
+    await v.complete(new RegExp(`^${esc}(?![\\w-]).*, Snippet(?:,|$)`), `the snippet "${chosen.name}" (prefix "${chosen.prefix}") in the suggestions`);
     const after = await v.saveAndRead(file, '');
     assert.equal(squash(after), squash(expandSnippet(chosen.body)));
   });

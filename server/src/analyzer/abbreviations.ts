@@ -27,6 +27,7 @@ import type { ReferenceData } from '../data/reference';
 import type { Body, NamedGroup } from '../data/schema';
 import type { TextUnit } from './texts';
 import type { BodyMention } from './names';
+import { LineMemo } from '../util/memo';
 
 export interface AbbrDefinition {
   /** the abbreviation as written in the parentheses */
@@ -562,16 +563,14 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     const byLower = new Map<string, AbbrDefinition>();
     for (const d of firsts) if (!byLower.has(d.expansion.toLowerCase())) byLower.set(d.expansion.toLowerCase(), d);
     const alternatives = [...byLower.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]'));
-    const re = new RegExp(`(?<![A-Za-z0-9-])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'gi');
+    const finder = repeatFinder(`(?<![A-Za-z0-9-])(?:${alternatives.join('|')})(?![A-Za-z0-9])`);
     for (const u of orderByRes[r.resolution] ?? []) {
       if (u.kind === 'call') continue;
       const text = u.content.text;
-      re.lastIndex = 0;
-      let mm: RegExpExecArray | null;
-      while ((mm = re.exec(text))) {
-        const at = mm.index;
-        const end = at + mm[0].length;
-        const d = byLower.get(mm[0].toLowerCase().replace(/\t/g, ' '));
+      for (const mm of finder.get(text, finder.scan)) {
+        const at = mm.at;
+        const end = at + mm.text.length;
+        const d = byLower.get(mm.text.toLowerCase().replace(/\t/g, ' '));
         if (!d) continue;
         const afterDef = u.content.line > d.unit.content.line || (u.content.line === d.unit.content.line && (u !== d.unit ? u.content.column > d.unit.content.column : at > d.from));
         if (!afterDef) continue;
@@ -587,6 +586,44 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     }
   }
   return out;
+}
+
+/** Where one resolution's expansions pattern matches a line's text. */
+interface RepeatMatch {
+  at: number;
+  text: string;
+}
+
+/**
+ * The matches of an expansions pattern, memoised per pattern and line text: the pattern
+ * changes only when a definition does, so a keystroke scans the edited line only.
+ */
+class RepeatFinder extends LineMemo<RepeatMatch[]> {
+  private readonly re: RegExp;
+  constructor(source: string) {
+    super(5000);
+    this.re = new RegExp(source, 'gi');
+  }
+  readonly scan = (text: string): RepeatMatch[] => {
+    const found: RepeatMatch[] = [];
+    const re = this.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) found.push({ at: m.index, text: m[0] });
+    return found;
+  };
+}
+
+const repeatFinders = new Map<string, RepeatFinder>();
+
+function repeatFinder(source: string): RepeatFinder {
+  let f = repeatFinders.get(source);
+  if (!f) {
+    // a few resolutions' patterns live at once; an edited definition makes a new one
+    if (repeatFinders.size >= 64) repeatFinders.clear();
+    repeatFinders.set(source, (f = new RepeatFinder(source)));
+  }
+  return f;
 }
 
 /** Which comes first in the text. */

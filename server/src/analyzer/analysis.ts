@@ -18,7 +18,24 @@ export class Analysis {
   private _names?: { data: ReferenceData; value: NameAnalysis };
   private _abbreviations?: { data: ReferenceData; value: ResolutionAbbreviations[] };
 
+  private _memo?: Map<string, { data: ReferenceData | null; value: unknown }>;
+
   constructor(readonly doc: ResDocument) {}
+
+  /**
+   * A fact a rule or a module derives from this document once and shares (per reference
+   * data when `data` is given). Kept on the analysis itself, not in a WeakMap keyed by it:
+   * a WeakMap entry whose value reaches its key keeps a dead model alive through every
+   * minor garbage collection, which made re-linting after a keystroke stall.
+   */
+  memo<T>(key: string, data: ReferenceData | null, compute: () => T): T {
+    const m = (this._memo ??= new Map());
+    const hit = m.get(key);
+    if (hit && hit.data === data) return hit.value as T;
+    const value = compute();
+    m.set(key, { data, value });
+    return value;
+  }
 
   /** every run of prose in line order */
   get texts(): TextUnit[] {

@@ -27,6 +27,7 @@ import type { Content, Range, ResDocument, Resolution } from '../model/types';
 import type { Meeting, MeetingBody, RecommendationEntry, ResolutionEntry, Version } from '../data/schema';
 import { foldKey, type ReferenceData } from '../data/reference';
 import type { TextUnit } from './texts';
+import { ContentMemo } from '../util/memo';
 import type { Analysis } from './analysis';
 
 export type CitedType = 'Resolution' | 'Recommendation' | 'Decision' | 'Opinion';
@@ -428,10 +429,21 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
   const out: Citation[] = [];
   for (const u of units) {
     if (SKIPPED_KINDS.has(u.kind)) continue;
-    scanCitations(u, out);
+    const known = BY_CONTENT.get(u.content, (content) => {
+      // scanned in a detached unit: the memo must not keep an earlier model alive
+      const found: Citation[] = [];
+      scanCitations({ content, kind: u.kind, resolution: -1, section: null, clause: null }, found);
+      return found.length ? found : NO_CITATIONS;
+    });
+    // the same line at the same place as in an earlier model: its citations, placed in this unit
+    for (const c of known) out.push({ ...c, unit: u, resolution: u.resolution });
   }
   return out;
 }
+
+/** The citations found in each line's content (only the edited lines are scanned again). */
+const BY_CONTENT = new ContentMemo<readonly Citation[]>();
+const NO_CITATIONS: readonly Citation[] = [];
 
 // ---------------------------------------------------------------------------
 // stage 2: the reference data
@@ -649,14 +661,19 @@ export function resolveCitationsUncached(analysis: Analysis, data: ReferenceData
     const ctx = contextFor(proposalResolution(doc, c));
     for (const it of c.items) items.push(resolveOne(c, it, ctx, data, memo));
   }
-  let checked: ResolvedItem[] | undefined;
-  return {
-    items,
-    docContext: contextFor,
-    get checked() {
-      return (checked ??= items.filter((r) => r.citation.unit.kind !== 'cover'));
-    },
-  };
+  return new Resolved(items, contextFor);
+}
+
+class Resolved implements ResolvedCitations {
+  private _checked?: ResolvedItem[];
+  constructor(
+    readonly items: ResolvedItem[],
+    readonly docContext: (resolution: number) => DocContext,
+  ) {}
+  /** the items rules check: not in cover text */
+  get checked(): ResolvedItem[] {
+    return (this._checked ??= this.items.filter((r) => r.citation.unit.kind !== 'cover'));
+  }
 }
 
 /** The resolution that gives the context of a citation: its own, or the first of its proposal. */
@@ -669,15 +686,9 @@ function proposalResolution(doc: ResDocument, c: Citation): number {
   return -1;
 }
 
-const cache = new WeakMap<Analysis, { data: ReferenceData; value: ResolvedCitations }>();
-
 /** {@link resolveCitationsUncached}, once per analysis and data. */
 export function resolveCitations(analysis: Analysis, data: ReferenceData): ResolvedCitations {
-  const hit = cache.get(analysis);
-  if (hit && hit.data === data) return hit.value;
-  const value = resolveCitationsUncached(analysis, data);
-  cache.set(analysis, { data, value });
-  return value;
+  return analysis.memo('resolvedCitations', data, () => resolveCitationsUncached(analysis, data));
 }
 
 /** Citations that rules check: not in cover text (a foreword is not resolution text). */

@@ -58,29 +58,73 @@ function span(a: Range, b: Range): Range {
 /** Parses a resolution, several resolutions, or a proposal into the document model. */
 export function parse(text: string, options: ParseOptions = {}): ResDocument {
   const lines = splitLines(text);
-  const doc: ResDocument = {
-    text,
-    lines,
-    cover: [],
-    proposals: [],
-    resolutions: [],
-    footnotes: [],
-    traces: [],
-    directives: [],
-  };
-  const cache = options.cache;
+  const doc = emptyDocument(text, lines);
+  build(doc, lines, lines, options.cache);
+  return doc;
+}
+
+/**
+ * Parses a text given as lines each with its terminator (as the server keeps an open
+ * document, lineDocument.ts). The cache is keyed by those line strings: the editor keeps
+ * the same string objects for the lines an edit did not touch, so a lookup costs no
+ * re-hashing and the text is never joined or split. `doc.text` is joined only when read.
+ */
+export function parseLines(terminated: readonly string[], options: ParseOptions = {}): ResDocument {
+  const n = terminated.length;
+  const lines: string[] = new Array(n);
+  for (let i = 0; i < n; i++) lines[i] = withoutTerminator(terminated[i]);
+  const doc = new LinesDocument(terminated, lines);
+  build(doc, terminated, lines, options.cache);
+  return doc;
+}
+
+/**
+ * A model parsed from lines: the whole text is joined only when read. A class, not an
+ * accessor defined on each document: an accessor added per object gives every document a
+ * hidden class of its own, which the garbage collector keeps alive long after the model.
+ */
+class LinesDocument implements ResDocument {
+  private joined: string | null = null;
+  cover: Paragraph[] = [];
+  proposals: Proposal[] = [];
+  resolutions: Resolution[] = [];
+  footnotes: Footnote[] = [];
+  traces: ResDocument['traces'] = [];
+  directives: ResDocument['directives'] = [];
+  constructor(
+    private readonly terminated: readonly string[],
+    readonly lines: string[],
+  ) {}
+  get text(): string {
+    return (this.joined ??= this.terminated.join(''));
+  }
+}
+
+function withoutTerminator(line: string): string {
+  const n = line.length;
+  if (n === 0) return line;
+  const last = line.charCodeAt(n - 1);
+  if (last === 10) return line.slice(0, n > 1 && line.charCodeAt(n - 2) === 13 ? n - 2 : n - 1);
+  return last === 13 ? line.slice(0, n - 1) : line;
+}
+
+function emptyDocument(text: string, lines: string[]): ResDocument {
+  return { text, lines, cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
+}
+
+/** Cleans every line (through the cache, keyed by `keys[i]`) and builds the tree. */
+function build(doc: ResDocument, keys: readonly string[], lines: readonly string[], cache: Map<string, CleanLine> | undefined): void {
   const cleaned: CleanLine[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
     let cl: CleanLine | undefined;
     if (cache) {
-      const hit = cache.get(raw);
+      const hit = cache.get(keys[i]);
       if (hit && hit.content.line === i) cl = hit;
-      else if (hit) cl = relocate(hit, i);
+      else if (hit) cache.set(keys[i], (cl = relocate(hit, i)));
     }
     if (!cl) {
-      cl = cleanLine(raw, i);
-      if (cache) cache.set(raw, cl);
+      cl = cleanLine(lines[i], i);
+      if (cache) cache.set(keys[i], cl);
     }
     cleaned[i] = cl;
     if (cl.traces.length) doc.traces.push(...cl.traces);
@@ -88,7 +132,6 @@ export function parse(text: string, options: ParseOptions = {}): ResDocument {
     if (cl.directives.length) doc.directives.push(...cl.directives);
   }
   new Builder(doc, cleaned).run();
-  return doc;
 }
 
 /** A cached clean line moved to another line number. */

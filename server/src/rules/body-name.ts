@@ -14,6 +14,7 @@ export const bodyName: Rule = {
     const variants = ctx.options?.variants === true;
     for (const m of ctx.analysis.names(ctx.data).bodies) {
       if (m.resolution < 0 || m.unit.kind === 'cover' || m.unit.kind === 'proposal' || m.unit.kind === 'reasons') continue;
+      if (m.role === 'canonical' || m.role === 'abbreviation' || (m.role === 'variant' && !variants)) continue;
       const range = m.range;
       const who = m.body ? (m.body.abbreviation ?? m.body.canonical) : m.group?.abbreviation ?? m.group?.name ?? '';
       if (m.role === 'wrong') {

@@ -24,7 +24,7 @@ export const developingCountriesFootnote: Rule = {
       seen.add(u.resolution);
       // the footnote reference must follow the mention on the same line
       const range = rangeIn(u.content, m.index, m.index + m[0].length);
-      const ref = footnoteAfter(refsByLine(ctx.doc), range.end.line, range.end.character);
+      const ref = footnoteAfter(ctx.analysis.memo('footnoteRefsByLine', null, () => refsByLine(ctx.doc)), range.end.line, range.end.character);
       if (!ref) {
         ctx.report({
           message:
@@ -44,19 +44,14 @@ export const developingCountriesFootnote: Rule = {
   },
 };
 
-const byLine = new WeakMap<ResDocument, Map<number, ResDocument['traces']>>();
-
+/** The footnote markers of each line. */
 function refsByLine(doc: ResDocument): Map<number, ResDocument['traces']> {
-  let m = byLine.get(doc);
-  if (!m) {
-    m = new Map();
-    for (const t of doc.traces) {
-      if (t.kind !== 'footnoteRef') continue;
-      const list = m.get(t.range.start.line) ?? [];
-      list.push(t);
-      m.set(t.range.start.line, list);
-    }
-    byLine.set(doc, m);
+  const m = new Map<number, ResDocument['traces']>();
+  for (const t of doc.traces) {
+    if (t.kind !== 'footnoteRef') continue;
+    const list = m.get(t.range.start.line) ?? [];
+    list.push(t);
+    m.set(t.range.start.line, list);
   }
   return m;
 }

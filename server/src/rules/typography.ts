@@ -1,8 +1,68 @@
 import type { Rule } from './types';
 import { rangeIn, trimmedEnd, trimmedStart } from '../model/content';
+import { LineMemo } from '../util/memo';
 
 const DOUBLE_SPACE = / {2,}/g;
 const SPACE_BEFORE = /(?<=\S)[ \t]+([,;.:])(?=\s|$|["\u201d)])/g;
+
+/**
+ * What these rules find depends on one line's text only: each keeps the offsets it found
+ * per text (LineMemo), so that a keystroke scans the edited line alone.
+ */
+const NONE: readonly number[] = [];
+
+/** [from, to) pairs of the double spaces inside a text (not leading or trailing). */
+function doubleSpaces(t: string): readonly number[] {
+  if (t.indexOf('  ') < 0) return NONE;
+  const s = trimmedStart(t);
+  const e = trimmedEnd(t);
+  const out: number[] = [];
+  DOUBLE_SPACE.lastIndex = s;
+  let m: RegExpExecArray | null;
+  while ((m = DOUBLE_SPACE.exec(t)) && m.index < e) {
+    if (m.index + m[0].length >= e) break;
+    out.push(m.index, m.index + m[0].length);
+  }
+  return out;
+}
+
+/** [from, to) pairs of a space run and the punctuation after it. */
+function spacesBeforePunctuation(t: string): readonly number[] {
+  if (!/[ \t][,;.:]/.test(t)) return NONE;
+  const out: number[] = [];
+  SPACE_BEFORE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPACE_BEFORE.exec(t))) {
+    // `. .` ellipses and ` .NET`-like tokens are not punctuation after a space
+    if (m[1] === '.' && /^\.\w/.test(t.slice(m.index + m[0].length - 1, m.index + m[0].length + 1))) continue;
+    out.push(m.index, m.index + m[0].length);
+  }
+  return out;
+}
+
+/** Offsets of unmatched parentheses: closing ones as -(i + 1), opening ones as i. */
+function unbalanced(t: string): readonly number[] {
+  let i = t.indexOf('(');
+  const j = t.indexOf(')');
+  if (i < 0 && j < 0) return NONE;
+  const out: number[] = [];
+  const open: number[] = [];
+  i = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+  for (; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch === 40) open.push(i);
+    else if (ch === 41) {
+      if (open.length) open.pop();
+      else if (!isEnumerator(t, i)) out.push(-(i + 1));
+    }
+  }
+  for (const o of open) out.push(o);
+  return out;
+}
+
+const DOUBLE_MEMO = new LineMemo<readonly number[]>();
+const SPACE_MEMO = new LineMemo<readonly number[]>();
+const PAREN_MEMO = new LineMemo<readonly number[]>();
 
 /** Two or more spaces inside a sentence. */
 export const noDoubleSpace: Rule = {
@@ -13,15 +73,9 @@ export const noDoubleSpace: Rule = {
   fixable: true,
   check(ctx) {
     for (const u of ctx.analysis.texts) {
-      const t = u.content.text;
-      if (t.indexOf('  ') < 0) continue;
-      const s = trimmedStart(t);
-      const e = trimmedEnd(t);
-      DOUBLE_SPACE.lastIndex = s;
-      let m: RegExpExecArray | null;
-      while ((m = DOUBLE_SPACE.exec(t)) && m.index < e) {
-        if (m.index + m[0].length >= e) break;
-        const range = rangeIn(u.content, m.index, m.index + m[0].length);
+      const hits = DOUBLE_MEMO.get(u.content.text, doubleSpaces);
+      for (let k = 0; k < hits.length; k += 2) {
+        const range = rangeIn(u.content, hits[k], hits[k + 1]);
         ctx.report({ message: 'Double space.', range, fixes: [{ title: 'Replace with one space', edits: [{ range, newText: ' ' }] }] });
       }
     }
@@ -38,17 +92,15 @@ export const noSpaceBeforePunctuation: Rule = {
   check(ctx) {
     for (const u of ctx.analysis.texts) {
       const t = u.content.text;
-      if (!/[ \t][,;.:]/.test(t)) continue;
-      SPACE_BEFORE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = SPACE_BEFORE.exec(t))) {
-        const p = m[1];
-        // `. .` ellipses and ` .NET`-like tokens are not punctuation after a space
-        if (p === '.' && /^\.\w/.test(t.slice(m.index + m[0].length - 1, m.index + m[0].length + 1))) continue;
-        const range = rangeIn(u.content, m.index, m.index + m[0].length - 1);
+      const hits = SPACE_MEMO.get(t, spacesBeforePunctuation);
+      for (let k = 0; k < hits.length; k += 2) {
+        const from = hits[k];
+        const to = hits[k + 1];
+        const p = t[to - 1];
+        const range = rangeIn(u.content, from, to - 1);
         ctx.report({
           message: `Space before "${p}".`,
-          range: rangeIn(u.content, m.index, m.index + m[0].length),
+          range: rangeIn(u.content, from, to),
           fixes: [{ title: `Remove the space before "${p}"`, edits: [{ range, newText: '' }] }],
         });
       }
@@ -65,18 +117,10 @@ export const balancedParentheses: Rule = {
   fixable: false,
   check(ctx) {
     for (const u of ctx.analysis.texts) {
-      const t = u.content.text;
-      if (t.indexOf('(') < 0 && t.indexOf(')') < 0) continue;
-      const open: number[] = [];
-      for (let i = 0; i < t.length; i++) {
-        const ch = t.charCodeAt(i);
-        if (ch === 40) open.push(i);
-        else if (ch === 41) {
-          if (open.length) open.pop();
-          else if (!isEnumerator(t, i)) ctx.report({ message: 'Closing parenthesis without an opening one.', range: rangeIn(u.content, i, i + 1) });
-        }
+      for (const h of PAREN_MEMO.get(u.content.text, unbalanced)) {
+        if (h < 0) ctx.report({ message: 'Closing parenthesis without an opening one.', range: rangeIn(u.content, -h - 1, -h) });
+        else ctx.report({ message: 'Opening parenthesis never closed in this paragraph.', range: rangeIn(u.content, h, h + 1) });
       }
-      for (const i of open) ctx.report({ message: 'Opening parenthesis never closed in this paragraph.', range: rangeIn(u.content, i, i + 1) });
     }
   },
 };

@@ -36,8 +36,10 @@ export function labelRangeWithSeparator(label: Label): Range {
 }
 
 /** Sections in document order with their resolution. */
-export function* sections(resolutions: Resolution[]): Generator<[Resolution, Section, number]> {
-  for (let ri = 0; ri < resolutions.length; ri++) for (const s of resolutions[ri].sections) yield [resolutions[ri], s, ri];
+export function sections(resolutions: Resolution[]): [Resolution, Section, number][] {
+  const out: [Resolution, Section, number][] = [];
+  for (let ri = 0; ri < resolutions.length; ri++) for (const s of resolutions[ri].sections) out.push([resolutions[ri], s, ri]);
+  return out;
 }
 
 export function isSubLast(items: SubItem[], i: number): boolean {

@@ -1,3 +1,5 @@
+import type { Content } from '../model/types';
+
 /**
  * Per-line memo for work that depends only on one line's text: re-linting after a keystroke
  * finds every other line's result here. Bounded: the map is emptied when it grows past its
@@ -15,4 +17,31 @@ export class LineMemo<T> {
     this.map.set(text, v);
     return v;
   }
+}
+
+/**
+ * Per-line memo for results that carry positions: keyed by a content's text, and valid
+ * only for a content at the same place (line, column and column mapping). After a
+ * keystroke, every line the edit did not touch or move finds its result here; a moved
+ * line is computed again. Bounded like LineMemo.
+ */
+export class ContentMemo<T> {
+  private map = new Map<string, { line: number; column: number; shifts: number[]; value: T }>();
+  constructor(private readonly limit = 20000) {}
+
+  get(c: Content, compute: (c: Content) => T): T {
+    const hit = this.map.get(c.text);
+    if (hit !== undefined && hit.line === c.line && hit.column === c.column && sameShifts(hit.shifts, c.shifts)) return hit.value;
+    const value = compute(c);
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(c.text, { line: c.line, column: c.column, shifts: c.shifts, value });
+    return value;
+  }
+}
+
+function sameShifts(a: number[], b: number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
