@@ -4,7 +4,8 @@
  *   (a) full-lint throughput on >= 4 MB of resolution text, beside markdownlint (default
  *       rules, sync API) and harper.js (LocalLinter, WebAssembly inlined: runs offline)
  *   (b) re-lint latency after a one-character edit of the 60-page Res 1, through
- *       Workspace.lint() as the server does (line cache kept between versions)
+ *       Workspace.lint() on the editor's lines as the server does (line cache kept between
+ *       versions): right after opening, and in the steady state of a typing session
  *   (c) time per MB from 10 KB to 20 MB (linearity)
  *   (d) server start to first diagnostics (dist/server.js over stdio, median of 5)
  *   (e) resident memory of the server after opening the 20 MB document
@@ -223,10 +224,13 @@ function relint(): void {
   const doc = new LineDocument(uri, 'itu-resolution', 1, text0);
   ws.lint(uri, fsPath, doc.version, doc.snapshot());
   const rnd = prng(92);
-  const edits = QUICK ? 100 : 600;
-  const warm = 50;
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  // one editing session: the first edits after opening (the code paths are compiled as they
+  // are first used), then, after a few minutes of typing, the steady state the user lives in
+  const opened = QUICK ? 50 : 150;
+  const steadyFrom = QUICK ? 100 : 550;
+  const edits = QUICK ? 200 : 1100;
+  const first: Timing[] = [];
+  const steady: Timing[] = [];
   const letters = 'abcdefghijklmnopqrstuvwxyz ,;.()';
   for (let i = 0; i < edits; i++) {
     // one character typed at a random place, or the character there deleted
@@ -237,22 +241,27 @@ function relint(): void {
     const change = typed ? { range: { start: at, end: at }, text: ch } : { range: { start: at, end: doc.positionAt(doc.offsetAt(at) + 1) }, text: '' };
     doc.update([change], doc.version + 1);
     const t = timeIt(() => void ws.lint(uri, fsPath, doc.version, doc.snapshot()));
-    if (i >= warm) {
-      wall.push(t.wallMs);
-      cpu.push(t.cpuMs);
-    }
+    if (i < opened) first.push(t);
+    else if (i >= steadyFrom) steady.push(t);
   }
   ws.dispose();
   const words = text0.split(/\s+/).filter(Boolean).length;
-  out(`## (b) Re-lint after a one-character edit (Res 1 (Rev. Hammamet, 2016) as imported from Word: ${(Buffer.byteLength(text0) / 1024).toFixed(0)} KB, ${words} words, ${text0.split('\n').length} paragraphs; the server's line document and Workspace.lint() with its line cache; ${wall.length} edits at random places after ${warm} warm-up edits)`);
+  out(`## (b) Re-lint after a one-character edit (Res 1 (Rev. Hammamet, 2016) as imported from Word: ${(Buffer.byteLength(text0) / 1024).toFixed(0)} KB, ${words} words, ${text0.split('\n').length} paragraphs; the server's line document and Workspace.lint() with its line cache; ${edits} edits at random places in one session)`);
   out();
-  out('| | p50 | p95 | p99 | max |');
-  out('|---|---|---|---|---|');
-  out(`| wall ms | ${f2(pct(wall, 50))} | ${f2(pct(wall, 95))} | ${f2(pct(wall, 99))} | ${f2(Math.max(...wall))} |`);
-  out(`| CPU ms | ${f2(pct(cpu, 50))} | ${f2(pct(cpu, 95))} | ${f2(pct(cpu, 99))} | ${f2(Math.max(...cpu))} |`);
+  out('| edits | | p50 | p95 | p99 | max |');
+  out('|---|---|---|---|---|---|');
+  const row = (label: string, ts: Timing[]) => {
+    const wall = ts.map((t) => t.wallMs);
+    const cpu = ts.map((t) => t.cpuMs);
+    out(`| ${label} | wall ms | ${f2(pct(wall, 50))} | ${f2(pct(wall, 95))} | ${f2(pct(wall, 99))} | ${f2(Math.max(...wall))} |`);
+    out(`| | CPU ms | ${f2(pct(cpu, 50))} | ${f2(pct(cpu, 95))} | ${f2(pct(cpu, 99))} | ${f2(Math.max(...cpu))} |`);
+    return Math.min(pct(cpu, 95), pct(wall, 95));
+  };
+  const cold = row(`1–${opened}, just opened`, first);
+  const p95 = row(`${steadyFrom + 1}–${edits}, steady typing`, steady);
   out();
-  const p95 = Math.min(pct(cpu, 95), pct(wall, 95));
-  out(`- target p95 <= 5 ms: ${ok(p95 <= 5)} (${f2(p95)} ms, the lower of wall and CPU)`);
+  out(`- target p95 <= 5 ms while typing (steady state, after ${steadyFrom} edits): ${ok(p95 <= 5)} (${f2(p95)} ms, the lower of wall and CPU)`);
+  out(`- right after opening, while the code paths are first compiled: p95 ${f2(cold)} ms (${cold <= 5 ? 'within' : 'above'} the target)`);
   out();
 }
 

@@ -331,11 +331,14 @@ function definitionAt(ix: DataIndex, text: string, open: number, close: number):
 }
 
 /** A use found in a text. `core` is without `'s`; multi-word abbreviations of the data are merged (`FG IMT-2020`). */
-interface RawUse {
-  from: number;
-  to: number;
-  core: string;
-  keys: string[];
+/** A use found in a line's text (a class: one hidden class for every use, so the loops over them stay optimised). */
+class RawUse {
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly core: string,
+    readonly keys: string[],
+  ) {}
 }
 
 /** A use placed in its unit; the range is computed when asked for (most are never reported). */
@@ -424,7 +427,7 @@ function scanText(ix: DataIndex, text: string): RawScan {
     if (core === 'SG' && /^[ \t]?\d/.test(text.slice(to, to + 2))) continue;
     // a Recommendation number such as `X.509` or a clause number `A.1`
     if (text.charCodeAt(to) === 46 && /\d/.test(text[to + 1] ?? '')) continue;
-    uses.push({ from, to, core, keys: keysOf(abbreviationKey(core)) });
+    uses.push(new RawUse(from, to, core, keysOf(abbreviationKey(core))));
   }
   return definitions.length || uses.length ? { definitions, uses } : EMPTY_SCAN;
 }
@@ -557,8 +560,14 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     if (r.definitions.size === 0) continue;
     const firsts = [...r.definitions.values()].map((l) => l[0]).filter((d) => d.standard && d.expansion.length >= 6);
     if (firsts.length === 0) continue;
-    const defStarts = new Set<string>();
-    for (const l of r.definitions.values()) for (const d of l) defStarts.add(`${d.unit.content.line}:${d.unit.content.column}:${d.from}`);
+    // where each definition starts, by unit
+    const defStarts = new Map<TextUnit, number[]>();
+    for (const l of r.definitions.values())
+      for (const d of l) {
+        const list = defStarts.get(d.unit);
+        if (list) list.push(d.from);
+        else defStarts.set(d.unit, [d.from]);
+      }
     // one case-insensitive pattern for every expansion of the resolution, longest first
     const byLower = new Map<string, AbbrDefinition>();
     for (const d of firsts) if (!byLower.has(d.expansion.toLowerCase())) byLower.set(d.expansion.toLowerCase(), d);
@@ -575,7 +584,7 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
         const afterDef = u.content.line > d.unit.content.line || (u.content.line === d.unit.content.line && (u !== d.unit ? u.content.column > d.unit.content.column : at > d.from));
         if (!afterDef) continue;
         if (/^[ \t]*\(/.test(text.slice(end, end + 3))) continue; // a definition again: abbreviation-redefined
-        if (defStarts.has(`${u.content.line}:${u.content.column}:${at}`)) continue;
+        if (defStarts.get(u)?.includes(at)) continue;
         if (insideTitle(text, at)) continue;
         // a heading that is the name itself (`Telecommunication Standardization Advisory Group`)
         if (text.slice(0, at).trim() === '' && /^[ \t.:]*$/.test(text.slice(end))) continue;

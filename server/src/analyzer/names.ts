@@ -21,6 +21,7 @@ import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
 import type { TextUnit } from './texts';
+import { ContentMemo } from '../util/memo';
 
 // ---------------------------------------------------------------------------
 // results
@@ -648,6 +649,30 @@ function scanStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroup
   }
 }
 
+/** What one line's content mentions of study groups, sectors left null where the document decides. */
+interface ScannedGroups {
+  studyGroups: StudyGroupMention[];
+  generic: GenericStudyGroupMention[];
+}
+
+const NO_GROUPS: ScannedGroups = { studyGroups: [], generic: [] };
+const NO_CONTEXT: ResolutionContext = { sector: null, year: null, body: '' };
+
+/** The study group mentions of each line's content: a keystroke scans the edited line only. */
+const GROUP_MEMO = new ContentMemo<ScannedGroups>();
+
+function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
+  const found = GROUP_MEMO.get(unit.content, (content) => {
+    if (!/[Ss]tudy[ \t]+[Gg]roup|SG/.test(content.text)) return NO_GROUPS;
+    // scanned in a detached unit and without the document's sector: the memo keeps no model object
+    const r: ScannedGroups = { studyGroups: [], generic: [] };
+    scanStudyGroups({ content, kind: unit.kind, resolution: -1, section: null, clause: null }, NO_CONTEXT, r.studyGroups, r.generic);
+    return r.studyGroups.length || r.generic.length ? r : NO_GROUPS;
+  });
+  for (const g of found.studyGroups) out.push({ ...g, unit, resolution: unit.resolution, sector: g.explicitSector ? g.sector : ctx.sector });
+  for (const g of found.generic) generic.push({ ...g, unit, resolution: unit.resolution });
+}
+
 // ---------------------------------------------------------------------------
 
 /** Every body and study group mention of a document, in text order. */
@@ -661,7 +686,7 @@ export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceDa
   for (const u of units) {
     if (u.kind === 'number' || u.kind === 'history') continue;
     scanBodiesCached(data, m, u, bodies);
-    scanStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);
+    placeStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);
   }
   return { bodies, studyGroups, generic };
 }

@@ -46,7 +46,7 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
     }
   }
   const kept = applyDirectives(doc, findings);
-  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return kept;
 }
 

@@ -2,7 +2,7 @@
  * Parser: plain text → document model. Tolerant: any input gives a tree, nothing throws;
  * what cannot be placed becomes a plain paragraph.
  */
-import { endColumnAt, rangeIn, slice, trimmedEnd, trimmedStart } from '../model/content';
+import { endColumnAt, rangeIn, slice as sliceContent, trimmedEnd, trimmedStart } from '../model/content';
 import type {
   Annex,
   Call,
@@ -46,6 +46,31 @@ export interface ParseOptions {
 }
 
 type State = 'cover' | 'proposal' | 'reasons' | 'header' | 'body' | 'annex';
+
+/**
+ * The last sub-content taken of each line's content. A line the edit did not touch comes
+ * from the line cache as the same content object, and gets the same sub-content object
+ * back: its text keeps its computed hash, and per-line memos find it at once. The value
+ * never refers to a model object, so the entry does not keep an old model alive.
+ */
+const SLICES = new WeakMap<Content, { from: number; to: number; content: Content }>();
+
+/** Only a parse with a line cache memoises: a fresh parse has no content objects to find again. */
+let sliceMemo = false;
+
+function slice(c: Content, from: number, to: number = c.text.length): Content {
+  if (!sliceMemo) return sliceContent(c, from, to);
+  const hit = SLICES.get(c);
+  if (hit !== undefined && hit.from === from && hit.to === to) return hit.content;
+  const content = sliceContent(c, from, to);
+  if (content !== c) SLICES.set(c, { from, to, content });
+  return content;
+}
+
+/** Annex, Appendix, Attachment, Section and Part headings start with A, S or P. */
+function mayBeAnnexHeading(first: number): boolean {
+  return first === 65 || first === 83 || first === 80;
+}
 
 function fullRange(c: Content): Range {
   return rangeIn(c, 0, c.text.length);
@@ -131,6 +156,7 @@ function build(doc: ResDocument, keys: readonly string[], lines: readonly string
     if (cl.footnotes.length) doc.footnotes.push(...cl.footnotes);
     if (cl.directives.length) doc.directives.push(...cl.directives);
   }
+  sliceMemo = cache !== undefined;
   new Builder(doc, cleaned).run();
 }
 
@@ -200,7 +226,7 @@ class Builder {
         }
       }
     }
-    if (this.proposal && REASONS_RE.test(t)) {
+    if (this.proposal && first === 82 /* R */ && REASONS_RE.test(t)) {
       this.closeResolution();
       this.state = 'reasons';
       this.proposal.reasons.push(this.para(c));
@@ -208,7 +234,9 @@ class Builder {
       return;
     }
 
-    const nm = NUMBER_LINE_RE.exec(t);
+    // a number line starts with `Resolution`, `Recommendation`, `Decision`, `Opinion` or `draft` (any case)
+    const lower = first | 0x20;
+    const nm = lower === 114 || lower === 100 || lower === 111 ? NUMBER_LINE_RE.exec(t) : null;
     if (nm && (this.state !== 'body' || !this.clause || true)) {
       // a number line inside a clause list would need a label; bare number lines start a resolution
       this.startResolution(c, nm);
@@ -232,7 +260,7 @@ class Builder {
         this.bodyLine(i, cl, ts);
         return;
       case 'annex':
-        if (ANNEX_RE.test(c.text)) this.bodyLine(i, cl, ts);
+        if (mayBeAnnexHeading(first) && ANNEX_RE.test(c.text)) this.bodyLine(i, cl, ts);
         else this.annexLine(c);
         return;
     }
@@ -428,7 +456,7 @@ class Builder {
     const c = cl.content;
     const t = c.text;
     this.grow(c);
-    if (ANNEX_RE.test(t)) {
+    if (mayBeAnnexHeading(t.charCodeAt(ts)) && ANNEX_RE.test(t)) {
       this.closeSection();
       const content = slice(c, ts, trimmedEnd(t));
       const word = content.text.split(/[ \t]/)[0].toLowerCase();
