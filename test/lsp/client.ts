@@ -154,3 +154,19 @@ export class TestClient {
 export function pathToUri(p: string): string {
   return 'file://' + path.resolve(p).split(path.sep).map(encodeURIComponent).join('/');
 }
+
+/**
+ * A server started in a fresh temporary folder before a suite's tests and stopped after
+ * them (mocha hooks); the suite reads `client` and `dir` from the returned object.
+ */
+export function serverForSuite(prefix: string): { client: TestClient; dir: string } {
+  const s = {} as { client: TestClient; dir: string };
+  before(async () => {
+    s.dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    s.client = await TestClient.start({ rootPath: s.dir });
+  });
+  after(async () => {
+    await s.client?.stop();
+  });
+  return s;
+}

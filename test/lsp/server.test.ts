@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver';
-import { TestClient, pathToUri } from './client';
+import { serverForSuite, pathToUri } from './client';
 import { applyEdits } from '../../server/src/engine/fix';
 
 const RES92 = readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8');
@@ -11,21 +10,12 @@ const FIXTURE = readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'va
 
 describe('language server over stdio', function () {
   this.timeout(30000);
-  let client: TestClient;
-  let dir: string;
-
-  before(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'reslint-lsp-'));
-    client = await TestClient.start({ rootPath: dir });
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const server = serverForSuite('reslint-lsp-');
 
   it('publishes diagnostics on open: Res 92 has only its known defect', async () => {
-    const uri = pathToUri(path.join(dir, 'res92.itures'));
-    client.open(uri, RES92);
-    const diags = await client.waitDiagnostics(uri, 1);
+    const uri = pathToUri(path.join(server.dir, 'res92.itures'));
+    server.client.open(uri, RES92);
+    const diags = await server.client.waitDiagnostics(uri, 1);
     assert.deepEqual(
       diags.map((d) => [d.code, d.range.start.line + 1, d.source]),
       [['no-space-before-punctuation', 34, 'reslint']],
@@ -33,24 +23,24 @@ describe('language server over stdio', function () {
   });
 
   it('re-lints after a change and reports the new finding at the new version', async () => {
-    const uri = pathToUri(path.join(dir, 'edit.itures'));
-    client.open(uri, FIXTURE);
-    assert.equal((await client.waitDiagnostics(uri, 1)).length, 0);
+    const uri = pathToUri(path.join(server.dir, 'edit.itures'));
+    server.client.open(uri, FIXTURE);
+    assert.equal((await server.client.waitDiagnostics(uri, 1)).length, 0);
     // break clause b) of considering: a semicolon where the section's last clause needs a comma
     const lines = FIXTURE.split('\n');
     const line = lines.findIndex((l) => l.startsWith('b)\tthat the roadmap'));
     const col = lines[line].length - 1;
-    client.changeRange(uri, 2, { start: { line, character: col }, end: { line, character: col + 1 } }, ';');
-    const diags = await client.waitDiagnostics(uri, 2);
+    server.client.changeRange(uri, 2, { start: { line, character: col }, end: { line, character: col + 1 } }, ';');
+    const diags = await server.client.waitDiagnostics(uri, 2);
     assert.deepEqual(diags.map((d) => d.code), ['clause-ending']);
     assert.equal(diags[0].range.start.line, line);
   });
 
   it('serves an outline of resolutions, sections and clauses', async () => {
-    const uri = pathToUri(path.join(dir, 'outline.itures'));
-    client.open(uri, RES92);
-    await client.waitDiagnostics(uri, 1);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const uri = pathToUri(path.join(server.dir, 'outline.itures'));
+    server.client.open(uri, RES92);
+    await server.client.waitDiagnostics(uri, 1);
+    const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 1);
     assert.match(symbols[0].name, /resolution 92 \(Hammamet, 2016\)/);
     const sections = symbols[0].children!.map((s) => s.name);
@@ -60,51 +50,51 @@ describe('language server over stdio', function () {
   });
 
   it('serves semantic tokens for names of bodies and citations', async () => {
-    const uri = pathToUri(path.join(dir, 'outline.itures'));
-    const r = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const uri = pathToUri(path.join(server.dir, 'outline.itures'));
+    const r = await server.client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
     assert.ok(r.data.length >= 5 * 20, `tokens: ${r.data.length / 5}`);
     assert.equal(r.data.length % 5, 0);
   });
 
   it('serves folding ranges for sections and clauses', async () => {
-    const uri = pathToUri(path.join(dir, 'outline.itures'));
-    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const uri = pathToUri(path.join(server.dir, 'outline.itures'));
+    const ranges = await server.client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     const considering = ranges.find((r) => r.startLine === 10);
     assert.ok(considering, 'a range for considering');
     assert.equal(considering!.endLine, 23);
   });
 
   it('goes to the clause a reference points to and finds its references', async () => {
-    const uri = pathToUri(path.join(dir, 'refs.itures'));
-    client.open(uri, FIXTURE);
-    await client.waitDiagnostics(uri, 1);
+    const uri = pathToUri(path.join(server.dir, 'refs.itures'));
+    server.client.open(uri, FIXTURE);
+    await server.client.waitDiagnostics(uri, 1);
     const lines = FIXTURE.split('\n');
     const line = lines.findIndex((l) => l.includes('as noted in considering a) above'));
     const character = lines[line].indexOf('considering a)') + 12;
-    const def = await client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: { line, character } });
+    const def = await server.client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: { line, character } });
     assert.ok(def);
     assert.equal(def!.range.start.line, lines.findIndex((l) => l.startsWith('a)\tthat International Mobile')));
-    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration: true } });
+    const refs = await server.client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration: true } });
     assert.equal(refs.length, 2);
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     assert.ok(hover);
     assert.match(JSON.stringify(hover!.contents), /root name that encompasses/);
   });
 
   it('offers quick fixes and a fix-all action that repair the text', async () => {
-    const uri = pathToUri(path.join(dir, 'fix.itures'));
+    const uri = pathToUri(path.join(server.dir, 'fix.itures'));
     const text = RES92.replace('a)\tthat International Mobile', 'a)\tthat  International Mobile');
-    client.open(uri, text);
-    const diags = await client.waitDiagnostics(uri, 1);
+    server.client.open(uri, text);
+    const diags = await server.client.waitDiagnostics(uri, 1);
     assert.deepEqual(diags.map((d) => d.code).sort(), ['no-double-space', 'no-space-before-punctuation']);
     const spaceDiag = diags.find((d) => d.code === 'no-space-before-punctuation')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: spaceDiag.range, context: { diagnostics: [spaceDiag] } });
+    const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: spaceDiag.range, context: { diagnostics: [spaceDiag] } });
     const quick = actions.find((a) => a.kind === 'quickfix' && a.isPreferred)!;
     assert.ok(quick, 'a preferred quick fix');
     assert.equal(quick.diagnostics?.[0].code, 'no-space-before-punctuation');
     const edits = quick.edit!.changes![uri] as TextEdit[];
     assert.match(applyEdits(text, edits).text, /to encourage, in cooperation/);
-    const all = await client.request<CodeAction[]>('textDocument/codeAction', {
+    const all = await server.client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
@@ -115,30 +105,30 @@ describe('language server over stdio', function () {
   });
 
   it('applies rule severities from a .reslintrc.json project file', async () => {
-    const sub = mkdtempSync(path.join(dir, 'proj-'));
+    const sub = mkdtempSync(path.join(server.dir, 'proj-'));
     writeFileSync(path.join(sub, '.reslintrc.json'), JSON.stringify({ rules: { 'no-space-before-punctuation': 'off', 'clause-ending': 'info' } }));
     const uri = pathToUri(path.join(sub, 'res.itures'));
-    client.open(uri, RES92.replace('workshop events.', 'workshop events'));
-    const diags = await client.waitDiagnostics(uri, 1);
+    server.client.open(uri, RES92.replace('workshop events.', 'workshop events'));
+    const diags = await server.client.waitDiagnostics(uri, 1);
     assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['clause-ending', 3]]);
   });
 
   it('silences one rule on one line with a reslint-disable-line comment', async () => {
-    const uri = pathToUri(path.join(dir, 'disable.itures'));
-    client.open(uri, RES92.replace('to encourage , in cooperation', 'to encourage , in cooperation <!-- reslint-disable-line no-space-before-punctuation -->'));
-    assert.deepEqual(await client.waitDiagnostics(uri, 1), []);
+    const uri = pathToUri(path.join(server.dir, 'disable.itures'));
+    server.client.open(uri, RES92.replace('to encourage , in cooperation', 'to encourage , in cooperation <!-- reslint-disable-line no-space-before-punctuation -->'));
+    assert.deepEqual(await server.client.waitDiagnostics(uri, 1), []);
   });
 
   it('answers requests while a stream of edits arrives, and clears diagnostics on close', async () => {
-    const uri = pathToUri(path.join(dir, 'stream.itures'));
-    client.open(uri, RES92);
-    for (let v = 2; v <= 40; v++) client.change(uri, v, RES92 + '\n'.repeat(v % 3));
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const uri = pathToUri(path.join(server.dir, 'stream.itures'));
+    server.client.open(uri, RES92);
+    for (let v = 2; v <= 40; v++) server.client.change(uri, v, RES92 + '\n'.repeat(v % 3));
+    const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 1);
-    const diags = await client.waitDiagnostics(uri, 40);
+    const diags = await server.client.waitDiagnostics(uri, 40);
     assert.equal(diags.length, 1);
-    void client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    for (let i = 0; i < 50 && client.diagnostics.get(uri)?.diagnostics.length; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(client.diagnostics.get(uri)?.diagnostics, []);
+    void server.client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    for (let i = 0; i < 50 && server.client.diagnostics.get(uri)?.diagnostics.length; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(server.client.diagnostics.get(uri)?.diagnostics, []);
   });
 });
