@@ -45,9 +45,8 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
       options.onRuleError?.(rule, e);
     }
   }
-  const kept = applyDirectives(doc, findings);
-  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return kept;
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return applyDirectives(doc, findings);
 }
 
 /** A rule's options; the top-level `noExpansion` list joins abbreviation-undefined's own. */
@@ -58,7 +57,7 @@ function ruleOptions(config: Config, id: string): Record<string, unknown> | unde
   return { ...(own ?? {}), noExpansion: [...listed, ...config.noExpansion] };
 }
 
-/** Drops findings silenced by `<!-- reslint-disable-line rule -->` and friends. */
+/** Drops findings (sorted by line) silenced by `<!-- reslint-disable-line rule -->` and friends. */
 function applyDirectives(doc: ResDocument, findings: Finding[]): Finding[] {
   if (doc.directives.length === 0) return findings;
   const perLine = new Map<number, Set<string> | 'all'>();
@@ -89,11 +88,21 @@ function applyDirectives(doc: ResDocument, findings: Finding[]): Finding[] {
     }
   }
   for (const o of open) blocks.push({ start: o.line, end: Number.MAX_SAFE_INTEGER, rules: o.rules });
+  // findings come sorted by line: sweep the blocks in order of their start, keeping the open ones
+  blocks.sort((a, b) => a.start - b.start);
+  let next = 0;
+  let active: typeof blocks = [];
+  let activeLine = -1;
   return findings.filter((f) => {
     const line = f.range.start.line;
     const s = perLine.get(line);
     if (s === 'all' || (s && s.has(f.rule))) return false;
-    for (const b of blocks) if (line >= b.start && line <= b.end && (b.rules.length === 0 || b.rules.includes(f.rule))) return false;
+    if (line !== activeLine) {
+      activeLine = line;
+      while (next < blocks.length && blocks[next].start <= line) active.push(blocks[next++]);
+      if (active.length) active = active.filter((b) => b.end >= line);
+    }
+    for (const b of active) if (b.rules.length === 0 || b.rules.includes(f.rule)) return false;
     return true;
   });
 }
