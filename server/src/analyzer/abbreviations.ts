@@ -25,23 +25,18 @@ import { rangeIn } from '../model/content';
 import type { Range, ResDocument } from '../model/types';
 import type { ReferenceData } from '../data/reference';
 import type { Body, NamedGroup } from '../data/schema';
-import type { TextUnit } from './texts';
+import type { TextUnit, UnitSpan } from './texts';
 import type { BodyMention } from './names';
 import { LineMemo } from '../util/memo';
 
-export interface AbbrDefinition {
+/** The span is the whole definition (expansion and parentheses). */
+export interface AbbrDefinition extends UnitSpan {
   /** the abbreviation as written in the parentheses */
   abbr: string;
   /** the key: plural and possessive endings removed (`SDOs` → `SDO`) */
   key: string;
   /** the expansion as written */
   expansion: string;
-  unit: TextUnit;
-  resolution: number;
-  /** [from, to) of the whole definition (expansion and parentheses) */
-  from: number;
-  to: number;
-  range: Range;
   /** the abbreviation inside the parentheses */
   abbrRange: Range;
   /** [abbrFrom, abbrFrom + abbr.length) in unit.content.text */
@@ -51,27 +46,17 @@ export interface AbbrDefinition {
   standard: boolean;
 }
 
-export interface AbbrUse {
+export interface AbbrUse extends UnitSpan {
   /** as written (`ITU-T's`, `SDOs`, `FG IMT-2020`) */
   text: string;
   /** the candidate keys, most specific first: `IMT-2020` then `IMT`; `ISO/IEC` then `ISO`, `IEC` */
   keys: string[];
-  unit: TextUnit;
-  resolution: number;
-  from: number;
-  to: number;
-  range: Range;
   /** the part of the text that is the abbreviation itself, without `'s` */
   coreTo: number;
 }
 
-export interface AbbrRepeat {
+export interface AbbrRepeat extends UnitSpan {
   definition: AbbrDefinition;
-  unit: TextUnit;
-  resolution: number;
-  from: number;
-  to: number;
-  range: Range;
   text: string;
 }
 

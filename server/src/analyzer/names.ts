@@ -20,7 +20,7 @@ import type { Range, ResDocument, Resolution } from '../model/types';
 import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
-import type { TextUnit } from './texts';
+import type { TextUnit, UnitSpan } from './texts';
 import { ContentMemo } from '../util/memo';
 
 // ---------------------------------------------------------------------------
@@ -28,14 +28,7 @@ import { ContentMemo } from '../util/memo';
 
 export type MentionRole = NameRole | 'case' | 'near';
 
-export interface BodyMention {
-  unit: TextUnit;
-  /** index of the resolution, -1 outside any */
-  resolution: number;
-  /** [from, to) in unit.content.text */
-  from: number;
-  to: number;
-  range: Range;
+export interface BodyMention extends UnitSpan {
   /** as written */
   text: string;
   /** the body, or null for a named group that is not also a body */
@@ -54,13 +47,8 @@ export interface BodyMention {
 
 export type StudyGroupForm = 'full' | 'short' | 'lower';
 
-export interface StudyGroupMention {
-  unit: TextUnit;
-  resolution: number;
-  /** the whole mention, sector prefix included */
-  from: number;
-  to: number;
-  range: Range;
+/** The span is the whole mention, sector prefix included. */
+export interface StudyGroupMention extends UnitSpan {
   /** the `Study Group 13` / `SG13` / `study group 13` part (without the sector prefix) */
   formFrom: number;
   formTo: number;
@@ -81,12 +69,7 @@ export interface StudyGroupMention {
   listHead: boolean;
 }
 
-export interface GenericStudyGroupMention {
-  unit: TextUnit;
-  resolution: number;
-  from: number;
-  to: number;
-  range: Range;
+export interface GenericStudyGroupMention extends UnitSpan {
   text: string;
   plural: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Clause, Content, ResDocument, Section } from '../model/types';
+import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
 
 export type TextKind =
   | 'cover'
@@ -24,6 +24,22 @@ export interface TextUnit {
   resolution: number;
   section: Section | null;
   clause: Clause | null;
+}
+
+/**
+ * A span of a text unit that an analysis found (a body, a study group, an abbreviation, a
+ * repeat): the shape every mention shares, so that rules and editor features place and
+ * compare them alike.
+ */
+export interface UnitSpan {
+  unit: TextUnit;
+  /** index of the resolution, -1 outside any */
+  resolution: number;
+  /** [from, to) in unit.content.text */
+  from: number;
+  to: number;
+  /** the span in raw coordinates */
+  range: Range;
 }
 
 /** Every text run of the document in line order. */
