@@ -470,12 +470,19 @@ function insideTitle(text: string, at: number): boolean {
 export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: ReferenceData, mentions: BodyMention[]): ResolutionAbbreviations[] {
   const ix = dataIndex(data);
   const out: ResolutionAbbreviations[] = doc.resolutions.map((_, i) => ({ resolution: i, definitions: new Map(), uses: [], repeats: [] }));
-  const byUnit = new Map<TextUnit, BodyMention[]>();
-  for (const m of mentions) {
-    const l = byUnit.get(m.unit);
-    if (l) l.push(m);
-    else byUnit.set(m.unit, [m]);
-  }
+  // the body mentions of each unit, made when a repeat first needs them
+  let byUnit: Map<TextUnit, BodyMention[]> | null = null;
+  const mentionsIn = (u: TextUnit): BodyMention[] => {
+    if (!byUnit) {
+      byUnit = new Map();
+      for (const m of mentions) {
+        const l = byUnit.get(m.unit);
+        if (l) l.push(m);
+        else byUnit.set(m.unit, [m]);
+      }
+    }
+    return byUnit.get(u) ?? [];
+  };
   // pass 1: definitions and uses, unit by unit
   const order: TextUnit[] = [];
   // abbreviations of more than one word defined in each resolution (`FG IMT-2020`)
@@ -573,7 +580,7 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
         if (insideTitle(text, at)) continue;
         // a heading that is the name itself (`Telecommunication Standardization Advisory Group`)
         if (text.slice(0, at).trim() === '' && /^[ \t.:]*$/.test(text.slice(end))) continue;
-        const longer = (byUnit.get(u) ?? []).some((x) => x.from <= at && end <= x.to && x.to - x.from > end - at);
+        const longer = mentionsIn(u).some((x) => x.from <= at && end <= x.to && x.to - x.from > end - at);
         if (longer) continue;
         r.repeats.push({ definition: d, unit: u, resolution: u.resolution, from: at, to: end, range: rangeIn(u.content, at, end), text: text.slice(at, end) });
       }

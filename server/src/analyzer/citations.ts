@@ -441,9 +441,9 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
   return out;
 }
 
-/** The citations found in each line's content (only the edited lines are scanned again). */
-const BY_CONTENT = new ContentMemo<readonly Citation[]>();
 const NO_CITATIONS: readonly Citation[] = [];
+/** The citations found in each line's content (only the edited lines are scanned again). */
+const BY_CONTENT = new ContentMemo<readonly Citation[]>(NO_CITATIONS);
 
 // ---------------------------------------------------------------------------
 // stage 2: the reference data

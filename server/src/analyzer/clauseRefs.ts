@@ -72,9 +72,16 @@ export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[]
   const addressed: { needle: string; section: Section }[][] = doc.resolutions.map((res) =>
     res.sections.filter((s) => s.call.addressee && s.call.text.length > 12).map((s) => ({ needle: s.call.text + ' ', section: s })),
   );
+  // each section's labels, made once for all the references that look into it
+  const labels = new Map<Section, Map<string, Clause>>();
+  const labelsOf = (s: Section) => {
+    let m = labels.get(s);
+    if (!m) labels.set(s, (m = sectionLabels(s)));
+    return m;
+  };
   for (const u of units) {
     if (u.resolution < 0 || u.kind === 'call' || u.kind === 'footnote') continue;
-    scanUnit(doc, u.content, u.resolution, refs, addressed[u.resolution]);
+    scanUnit(doc, u.content, u.resolution, refs, addressed[u.resolution], labelsOf);
   }
   return refs;
 }
@@ -123,6 +130,7 @@ function scanUnit(
   ri: number,
   out: ClauseRef[],
   addressed: { needle: string; section: Section }[],
+  labelsOf: (s: Section) => Map<string, Clause>,
 ): void {
   const text = c.text;
   if (text.length < 6) return;
@@ -134,7 +142,7 @@ function scanUnit(
       let target: Clause | null = null;
       let targetSection: Section | null = null;
       for (const s of sections) {
-        const found = sectionLabels(s).get(label);
+        const found = labelsOf(s).get(label);
         if (found) {
           target = found;
           targetSection = s;
@@ -164,7 +172,7 @@ function scanUnit(
       const lm = LABEL_AT_START.exec(text.slice(from, from + 12));
       if (!lm) continue;
       const label = normaliseLabel(lm[1]);
-      const found = sectionLabels(a.section).get(label) ?? null;
+      const found = labelsOf(a.section).get(label) ?? null;
       out.push({
         resolution: ri,
         range: rangeIn(c, at, from + lm[1].length),

@@ -642,7 +642,7 @@ const NO_GROUPS: ScannedGroups = { studyGroups: [], generic: [] };
 const NO_CONTEXT: ResolutionContext = { sector: null, year: null, body: '' };
 
 /** The study group mentions of each line's content: a keystroke scans the edited line only. */
-const GROUP_MEMO = new ContentMemo<ScannedGroups>();
+const GROUP_MEMO = new ContentMemo<ScannedGroups>(NO_GROUPS);
 
 function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
   const found = GROUP_MEMO.get(unit.content, (content) => {

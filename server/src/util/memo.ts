@@ -27,11 +27,18 @@ export class LineMemo<T> {
  */
 export class ContentMemo<T> {
   private map = new Map<string, { line: number; column: number; shifts: number[]; value: T }>();
-  constructor(private readonly limit = 20000) {}
+  /**
+   * @param none the result that carries no position (nothing found): valid for the same
+   *   text wherever it stands, which most lines are
+   */
+  constructor(
+    private readonly none: T,
+    private readonly limit = 20000,
+  ) {}
 
   get(c: Content, compute: (c: Content) => T): T {
     const hit = this.map.get(c.text);
-    if (hit !== undefined && hit.line === c.line && hit.column === c.column && sameShifts(hit.shifts, c.shifts)) return hit.value;
+    if (hit !== undefined && (hit.value === this.none || (hit.line === c.line && hit.column === c.column && sameShifts(hit.shifts, c.shifts)))) return hit.value;
     const value = compute(c);
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(c.text, { line: c.line, column: c.column, shifts: c.shifts, value });
