@@ -55,11 +55,7 @@ type State = 'cover' | 'proposal' | 'reasons' | 'header' | 'body' | 'annex';
  */
 const SLICES = new WeakMap<Content, { from: number; to: number; content: Content }>();
 
-/** Only a parse with a line cache memoises: a fresh parse has no content objects to find again. */
-let sliceMemo = false;
-
-function slice(c: Content, from: number, to: number = c.text.length): Content {
-  if (!sliceMemo) return sliceContent(c, from, to);
+function reusedSlice(c: Content, from: number, to: number): Content {
   const hit = SLICES.get(c);
   if (hit !== undefined && hit.from === from && hit.to === to) return hit.content;
   const content = sliceContent(c, from, to);
@@ -156,8 +152,8 @@ function build(doc: ResDocument, keys: readonly string[], lines: readonly string
     if (cl.footnotes.length) doc.footnotes.push(...cl.footnotes);
     if (cl.directives.length) doc.directives.push(...cl.directives);
   }
-  sliceMemo = cache !== undefined;
-  new Builder(doc, cleaned).run();
+  // only a parse with a line cache gets content objects it saw before
+  new Builder(doc, cleaned, cache !== undefined).run();
 }
 
 /** A cached clean line moved to another line number. */
@@ -188,7 +184,14 @@ class Builder {
   constructor(
     private doc: ResDocument,
     private cleaned: CleanLine[],
+    /** sub-contents of lines seen before are reused (reusedSlice) */
+    private reuse: boolean,
   ) {}
+
+  /** text[from, to) of a line's content, keeping its mapping to raw columns. */
+  private slice(c: Content, from: number, to: number): Content {
+    return this.reuse ? reusedSlice(c, from, to) : sliceContent(c, from, to);
+  }
 
   run(): void {
     const n = this.cleaned.length;
@@ -207,7 +210,7 @@ class Builder {
   private para(c: Content): Paragraph {
     const s = trimmedStart(c.text);
     const e = trimmedEnd(c.text);
-    const content = slice(c, s, e);
+    const content = this.slice(c, s, e);
     return { range: fullRange(content), content };
   }
 
@@ -310,7 +313,7 @@ class Builder {
     const kindWord = nm[2].toLowerCase();
     const kind: NumberKind =
       kindWord === 'recommendation' ? 'Recommendation' : kindWord === 'decision' ? 'Decision' : kindWord === 'opinion' ? 'Opinion' : 'Resolution';
-    const content = slice(c, s, e);
+    const content = this.slice(c, s, e);
     const res: Resolution = {
       range: fullRange(content),
       numberLine: {
@@ -389,14 +392,14 @@ class Builder {
         if (m) meetings.push(m);
         off += part.length + 1;
       }
-      const content = slice(c, ts, trimmedEnd(t));
+      const content = this.slice(c, ts, trimmedEnd(t));
       res.history = { range: fullRange(content), meetings, content };
       this.titleOpen = false;
       return;
     }
     const pm = matchPreamble(t);
     if (pm && !res.preamble) {
-      const content = slice(c, ts, trimmedEnd(t));
+      const content = this.slice(c, ts, trimmedEnd(t));
       res.preamble = {
         range: fullRange(content),
         content,
@@ -416,7 +419,7 @@ class Builder {
       return;
     }
     if (this.titleOpen && !res.history) {
-      const content = slice(c, ts, trimmedEnd(t));
+      const content = this.slice(c, ts, trimmedEnd(t));
       if (!res.title) res.title = { range: fullRange(content), lines: [content], text: content.text };
       else {
         res.title.lines.push(content);
@@ -433,7 +436,7 @@ class Builder {
   private startSection(c: Content, cm: CallMatch): void {
     const res = this.res!;
     this.closeSection();
-    const content = slice(c, cm.start, cm.end);
+    const content = this.slice(c, cm.start, cm.end);
     const call: Call = {
       range: fullRange(content),
       content,
@@ -458,7 +461,7 @@ class Builder {
     this.grow(c);
     if (mayBeAnnexHeading(t.charCodeAt(ts)) && ANNEX_RE.test(t)) {
       this.closeSection();
-      const content = slice(c, ts, trimmedEnd(t));
+      const content = this.slice(c, ts, trimmedEnd(t));
       const word = content.text.split(/[ \t]/)[0].toLowerCase();
       const annex: Annex = {
         range: fullRange(content),
@@ -482,7 +485,7 @@ class Builder {
       if (this.looksLikeUnknownCall(i, t)) {
         const s = ts;
         const e = trimmedEnd(t);
-        const content = slice(c, s, e);
+        const content = this.slice(c, s, e);
         const words = content.text.split(/[ \t]+/);
         this.closeSection();
         const res = this.res!;
@@ -530,18 +533,18 @@ class Builder {
     }
     if (lm) {
       const label = this.makeLabel(c, lm, section, false);
-      const body = slice(c, lm.bodyStart, trimmedEnd(t));
+      const body = this.slice(c, lm.bodyStart, trimmedEnd(t));
       this.newClause(section, label, body, cl, c);
       return;
     }
     if (clause && !clause.label && section.clauses.length === 1 && !endsClause(clause)) {
       // a further paragraph of a lone, unlabelled clause
-      clause.continuations.push(slice(c, ts, trimmedEnd(t)));
-      clause.range = span(clause.range, fullRange(slice(c, ts, trimmedEnd(t))));
+      clause.continuations.push(this.slice(c, ts, trimmedEnd(t)));
+      clause.range = span(clause.range, fullRange(this.slice(c, ts, trimmedEnd(t))));
       clause.footnoteRefs.push(...cl.footnoteRefs);
       return;
     }
-    this.newClause(section, null, slice(c, ts, trimmedEnd(t)), cl, c);
+    this.newClause(section, null, this.slice(c, ts, trimmedEnd(t)), cl, c);
   }
 
   private newClause(section: Section, label: Label | null, body: Content, cl: CleanLine, c: Content): void {
@@ -573,7 +576,7 @@ class Builder {
       bullet = dash[1];
       bodyStart = dash[0].length;
     }
-    const content = slice(c, bodyStart, e);
+    const content = this.slice(c, bodyStart, e);
     const startPos = label ? label.range.start : rangeIn(c, trimmedStart(t), trimmedStart(t)).start;
     const item: SubItem = { range: { start: startPos, end: fullRange(content).end }, label, bullet, content };
     clause.subItems.push(item);
