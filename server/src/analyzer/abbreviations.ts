@@ -27,7 +27,7 @@ import type { ReferenceData } from '../data/reference';
 import type { Body, NamedGroup } from '../data/schema';
 import type { TextUnit, UnitSpan } from './texts';
 import type { BodyMention } from './names';
-import { LineMemo } from '../util/memo';
+import { LineMemo, OwnedLineMemo } from '../util/memo';
 
 /** The span is the whole definition (expansion and parentheses). */
 export interface AbbrDefinition extends UnitSpan {
@@ -353,8 +353,7 @@ interface RawScan {
 const EMPTY_SCAN: RawScan = { definitions: [], uses: [] };
 
 /** Per reference data, what a line's text defines and uses, keyed by the text: a keystroke rescans one line. */
-const scanCaches = new WeakMap<ReferenceData, Map<string, RawScan>>();
-const SCAN_CACHE_LIMIT = 20000;
+const SCAN_MEMO = new OwnedLineMemo<ReferenceData, RawScan>((data, text) => scanText(dataIndex(data), text));
 
 function scanText(ix: DataIndex, text: string): RawScan {
   if (!/[A-Z][A-Za-z0-9]*[A-Z]/.test(text)) return EMPTY_SCAN;
@@ -428,17 +427,6 @@ function capitalPhrase(text: string, from: number, to: number, ix: DataIndex): b
   return long(before?.[1]) || long(after?.[1]);
 }
 
-function scanCached(data: ReferenceData, ix: DataIndex, text: string): RawScan {
-  let cache = scanCaches.get(data);
-  if (!cache) scanCaches.set(data, (cache = new Map()));
-  let raw = cache.get(text);
-  if (!raw) {
-    if (cache.size > SCAN_CACHE_LIMIT) cache.clear();
-    raw = scanText(ix, text);
-    cache.set(text, raw);
-  }
-  return raw;
-}
 
 const NONE: string[] = [];
 
@@ -468,7 +456,6 @@ function insideTitle(text: string, at: number): boolean {
  * Telecommunication Standardization Bureau` after `(TSB)`) from counting.
  */
 export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: ReferenceData, mentions: BodyMention[]): ResolutionAbbreviations[] {
-  const ix = dataIndex(data);
   const out: ResolutionAbbreviations[] = doc.resolutions.map((_, i) => ({ resolution: i, definitions: new Map(), uses: [], repeats: [] }));
   // the body mentions of each unit, made when a repeat first needs them
   let byUnit: Map<TextUnit, BodyMention[]> | null = null;
@@ -506,7 +493,7 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     order.push(u);
     const r = out[u.resolution];
     const text = u.content.text;
-    const raw = scanCached(data, ix, text);
+    const raw = SCAN_MEMO.get(data, text);
     const c = u.content;
     for (const d of raw.definitions) {
       addDefinition(r, {

@@ -26,7 +26,7 @@ import { rangeIn } from '../model/content';
 import type { Content, Range, ResDocument, Resolution } from '../model/types';
 import type { Meeting, MeetingBody, RecommendationEntry, ResolutionEntry, Version } from '../data/schema';
 import { foldKey, type ReferenceData } from '../data/reference';
-import type { TextUnit } from './texts';
+import { detachedUnit, type TextUnit } from './texts';
 import { ContentMemo } from '../util/memo';
 import type { Analysis } from './analysis';
 
@@ -430,9 +430,8 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
   for (const u of units) {
     if (SKIPPED_KINDS.has(u.kind)) continue;
     const known = BY_CONTENT.get(u.content, (content) => {
-      // scanned in a detached unit: the memo must not keep an earlier model alive
       const found: Citation[] = [];
-      scanCitations({ content, kind: u.kind, resolution: -1, section: null, clause: null }, found);
+      scanCitations(detachedUnit(content, u.kind), found);
       return found.length ? found : NO_CITATIONS;
     });
     // the same line at the same place as in an earlier model: its citations, placed in this unit

@@ -20,8 +20,8 @@ import type { Range, ResDocument, Resolution } from '../model/types';
 import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
-import type { TextUnit, UnitSpan } from './texts';
-import { ContentMemo } from '../util/memo';
+import { detachedUnit, type TextUnit, type UnitSpan } from './texts';
+import { ContentMemo, OwnedLineMemo } from '../util/memo';
 
 // ---------------------------------------------------------------------------
 // results
@@ -297,21 +297,12 @@ type RawBody = Omit<BodyMention, 'unit' | 'resolution' | 'range'>;
  * Per reference data, the mentions found in a line's text, keyed by the text: on every
  * keystroke only the edited line is scanned again.
  */
-const bodyCaches = new WeakMap<ReferenceData, Map<string, RawBody[]>>();
-const CACHE_LIMIT = 20000;
+const BODY_MEMO = new OwnedLineMemo<ReferenceData, RawBody[]>((data, text) => scanBodies(data, matcherFor(data), text));
 
-function scanBodiesCached(data: ReferenceData, m: Matcher, unit: TextUnit, out: BodyMention[]): void {
+function scanBodiesCached(data: ReferenceData, unit: TextUnit, out: BodyMention[]): void {
   const text = unit.content.text;
   if (text.length < 2) return;
-  let cache = bodyCaches.get(data);
-  if (!cache) bodyCaches.set(data, (cache = new Map()));
-  let raw = cache.get(text);
-  if (!raw) {
-    if (cache.size > CACHE_LIMIT) cache.clear();
-    raw = scanBodies(data, m, text);
-    cache.set(text, raw);
-  }
-  for (const r of raw) out.push(new PlacedBody(r, unit));
+  for (const r of BODY_MEMO.get(data, text)) out.push(new PlacedBody(r, unit));
 }
 
 /** A mention placed in its unit; the range is computed when asked for (most are never reported). */
@@ -647,9 +638,9 @@ const GROUP_MEMO = new ContentMemo<ScannedGroups>(NO_GROUPS);
 function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
   const found = GROUP_MEMO.get(unit.content, (content) => {
     if (!/[Ss]tudy[ \t]+[Gg]roup|SG/.test(content.text)) return NO_GROUPS;
-    // scanned in a detached unit and without the document's sector: the memo keeps no model object
+    // without the document's sector: placed with it below
     const r: ScannedGroups = { studyGroups: [], generic: [] };
-    scanStudyGroups({ content, kind: unit.kind, resolution: -1, section: null, clause: null }, NO_CONTEXT, r.studyGroups, r.generic);
+    scanStudyGroups(detachedUnit(content, unit.kind), NO_CONTEXT, r.studyGroups, r.generic);
     return r.studyGroups.length || r.generic.length ? r : NO_GROUPS;
   });
   for (const g of found.studyGroups) out.push({ ...g, unit, resolution: unit.resolution, sector: g.explicitSector ? g.sector : ctx.sector });
@@ -660,7 +651,6 @@ function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGrou
 
 /** Every body and study group mention of a document, in text order. */
 export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceData): NameAnalysis {
-  const m = matcherFor(data);
   const bodies: BodyMention[] = [];
   const studyGroups: StudyGroupMention[] = [];
   const generic: GenericStudyGroupMention[] = [];
@@ -668,7 +658,7 @@ export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceDa
   const none = resolutionContext(undefined);
   for (const u of units) {
     if (u.kind === 'number' || u.kind === 'history') continue;
-    scanBodiesCached(data, m, u, bodies);
+    scanBodiesCached(data, u, bodies);
     placeStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);
   }
   return { bodies, studyGroups, generic };

@@ -42,6 +42,15 @@ export interface UnitSpan {
   range: Range;
 }
 
+/**
+ * A unit for a per-line memo to scan in (ContentMemo): the line's content without its place
+ * in a model, so that a memoised result never keeps an earlier model alive. The results are
+ * placed in the real unit when they are used.
+ */
+export function detachedUnit(content: Content, kind: TextKind): TextUnit {
+  return { content, kind, resolution: -1, section: null, clause: null };
+}
+
 /** Every text run of the document in line order. */
 export function collectTexts(doc: ResDocument): TextUnit[] {
   const out: TextUnit[] = [];

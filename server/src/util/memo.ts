@@ -12,10 +12,33 @@ export class LineMemo<T> {
   get(text: string, compute: (text: string) => T): T {
     const hit = this.map.get(text);
     if (hit !== undefined) return hit;
-    const v = compute(text);
+    return this.store(text, compute(text));
+  }
+
+  lookup(text: string): T | undefined {
+    return this.map.get(text);
+  }
+
+  store(text: string, value: T): T {
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(text, v);
-    return v;
+    this.map.set(text, value);
+    return value;
+  }
+}
+
+/**
+ * A LineMemo per owner object, for per-line work that also depends on the owner (the
+ * reference data): each data object gets its own memo, dropped with it.
+ */
+export class OwnedLineMemo<O extends object, T> {
+  private memos = new WeakMap<O, LineMemo<T>>();
+  constructor(private readonly compute: (owner: O, text: string) => T) {}
+
+  get(owner: O, text: string): T {
+    let memo = this.memos.get(owner);
+    if (!memo) this.memos.set(owner, (memo = new LineMemo<T>()));
+    const hit = memo.lookup(text);
+    return hit !== undefined ? hit : memo.store(text, this.compute(owner, text));
   }
 }
 
