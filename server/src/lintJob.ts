@@ -66,6 +66,8 @@ export interface LintRequest {
   config: Config;
   /** what the user's reference documents and the open documents add to the built-in data; null: nothing */
   extension: ReferenceExtension | null;
+  /** the line number of the text's first line: a piece of a longer text (piecePool.ts); default 0 */
+  firstLine?: number;
 }
 
 export interface LintPart {
@@ -125,7 +127,7 @@ export function isEmptyExtension(ext: ReferenceExtension): boolean {
 /** Parses and lints one document version (runs in the worker; usable anywhere). */
 export function runLintJob(req: LintRequest, text: string): LintResult {
   const t0 = performance.now();
-  const doc = parse(text);
+  const doc = parse(text, { firstLine: req.firstLine ?? 0 });
   const t1 = performance.now();
   const ruleErrors: RuleFailure[] = [];
   const findings = lintDocument(doc, {

@@ -164,4 +164,42 @@ describe('reslint CLI', () => {
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, `reslint: no such file or folder: ${path.join(dir, 'nope.itures')}\n`);
   });
+
+  describe('--threads', () => {
+    let big: string;
+    before(() => {
+      // over 1 MB of real resolutions: linted in pieces when there are threads for it
+      const parts = [readFileSync(RES92, 'utf8'), readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8')];
+      let text = '';
+      while (text.length < 1.2 * 1024 * 1024) text += parts.join('\n') + '\n';
+      big = path.join(dir, 'book.itures');
+      writeFileSync(big, text);
+    });
+
+    it('lints a large file in pieces on several threads with the same findings as on one', async () => {
+      const one = await run(['--format', 'json', '--threads', '1', big]);
+      const two = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'reslint.js'), '--format', 'json', '--threads', '2', big], { encoding: 'utf8' });
+      assert.equal(two.stderr, '');
+      assert.ok(JSON.parse(one.out).length > 100);
+      assert.deepEqual(JSON.parse(two.stdout), JSON.parse(one.out));
+      // the pieces really go to a thread: one that dies is reported, and its piece is linted here
+      const dead = path.join(dir, 'dead-worker.js');
+      writeFileSync(dead, 'process.exit(3);\n');
+      let out = '';
+      let err = '';
+      const { lintFiles } = await import('../../server/src/cli/lintCommand');
+      const code = await lintFiles([big], { format: 'json', fix: false, quiet: false, threads: 2, workerFile: dead }, { out: (x) => (out += x), err: (x) => (err += x), stdin: async () => '' });
+      assert.equal(code, one.code);
+      assert.match(err, /lint thread stopped \(exit code 3\)/);
+      assert.deepEqual(JSON.parse(out), JSON.parse(one.out));
+    });
+
+    it('rejects a number of threads that is not a whole number from 1 to 64', async () => {
+      for (const bad of ['0', 'two', '1.5', '65']) {
+        const r = await run(['--threads', bad, VALID]);
+        assert.equal(r.code, 2);
+        assert.equal(r.err, 'reslint: --threads takes a whole number from 1 to 64\n');
+      }
+    });
+  });
 });

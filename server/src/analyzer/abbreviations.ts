@@ -25,9 +25,9 @@ import { rangeIn } from '../model/content';
 import type { Range, ResDocument } from '../model/types';
 import type { ReferenceData } from '../data/reference';
 import type { Body, NamedGroup } from '../data/schema';
-import type { TextUnit, UnitSpan } from './texts';
+import { unitFacts, type TextUnit, type UnitSpan } from './texts';
 import type { BodyMention } from './names';
-import { LineMemo, OwnedLineMemo } from '../util/memo';
+import { LineMemo, OwnedTextSlot, ownerId } from '../util/memo';
 
 /** The span is the whole definition (expansion and parentheses). */
 export interface AbbrDefinition extends UnitSpan {
@@ -353,7 +353,7 @@ interface RawScan {
 const EMPTY_SCAN: RawScan = { definitions: [], uses: [] };
 
 /** Per reference data, what a line's text defines and uses, keyed by the text: a keystroke rescans one line. */
-const SCAN_MEMO = new OwnedLineMemo<ReferenceData, RawScan>((data, text) => scanText(dataIndex(data), text));
+const SCAN_SLOT = new OwnedTextSlot<RawScan>();
 
 function scanText(ix: DataIndex, text: string): RawScan {
   if (!/[A-Z][A-Za-z0-9]*[A-Z]/.test(text)) return EMPTY_SCAN;
@@ -484,6 +484,8 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
       multiDefined.set(r.resolution, l);
     }
   };
+  const owner = ownerId(data);
+  const scan = (text: string) => scanText(dataIndex(data), text);
   // the first line of the operative and preambular text of each resolution
   const bodyStart = doc.resolutions.map((res) => res.sections[0]?.range.start.line ?? res.range.end.line + 1);
   for (const u of units) {
@@ -493,7 +495,7 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     order.push(u);
     const r = out[u.resolution];
     const text = u.content.text;
-    const raw = SCAN_MEMO.get(data, text);
+    const raw = SCAN_SLOT.get(unitFacts(u), owner, text, scan);
     const c = u.content;
     for (const d of raw.definitions) {
       addDefinition(r, {

@@ -26,8 +26,8 @@ import { rangeIn } from '../model/content';
 import type { Content, Range, ResDocument, Resolution } from '../model/types';
 import type { Meeting, MeetingBody, RecommendationEntry, ResolutionEntry, Version } from '../data/schema';
 import { foldKey, type ReferenceData } from '../data/reference';
-import { detachedUnit, type TextUnit } from './texts';
-import { ContentMemo } from '../util/memo';
+import { detachedUnit, unitFacts, type TextUnit } from './texts';
+import { ContentSlot } from '../util/memo';
 import type { Analysis } from './analysis';
 
 export type CitedType = 'Resolution' | 'Recommendation' | 'Decision' | 'Opinion';
@@ -429,7 +429,7 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
   const out: Citation[] = [];
   for (const u of units) {
     if (SKIPPED_KINDS.has(u.kind)) continue;
-    const known = BY_CONTENT.get(u.content, (content) => {
+    const known = BY_CONTENT.get(unitFacts(u), u.content, (content) => {
       const found: Citation[] = [];
       scanCitations(detachedUnit(content, u.kind), found);
       return found.length ? found : NO_CITATIONS;
@@ -442,7 +442,7 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
 
 const NO_CITATIONS: readonly Citation[] = [];
 /** The citations found in each line's content (only the edited lines are scanned again). */
-const BY_CONTENT = new ContentMemo<readonly Citation[]>(NO_CITATIONS);
+const BY_CONTENT = new ContentSlot<readonly Citation[]>(NO_CITATIONS);
 
 // ---------------------------------------------------------------------------
 // stage 2: the reference data

@@ -6,8 +6,8 @@
 import { rangeIn } from '../model/content';
 import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
 import { LATIN_SUFFIXES } from '../model/vocabulary';
-import type { TextUnit } from './texts';
-import { LineMemo } from '../util/memo';
+import { unitFacts, type TextUnit } from './texts';
+import { TextSlot } from '../util/memo';
 
 export interface ClauseRef {
   /** index of the resolution */
@@ -81,7 +81,7 @@ export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[]
   };
   for (const u of units) {
     if (u.resolution < 0 || u.kind === 'call' || u.kind === 'footnote') continue;
-    scanUnit(doc, u.content, u.resolution, refs, addressed[u.resolution], labelsOf);
+    scanUnit(doc, u, u.resolution, refs, addressed[u.resolution], labelsOf);
   }
   return refs;
 }
@@ -93,7 +93,7 @@ interface RefMatch {
   labels: { label: string; start: number; end: number }[];
 }
 
-const REF_MEMO = new LineMemo<RefMatch[]>();
+const REF_SLOT = new TextSlot<RefMatch[]>();
 const NO_REFS: RefMatch[] = [];
 
 /** The references to clauses written in one line of text, without resolving them (memoised per line). */
@@ -126,16 +126,17 @@ function scanRefs(text: string): RefMatch[] {
 
 function scanUnit(
   doc: ResDocument,
-  c: Content,
+  u: TextUnit,
   ri: number,
   out: ClauseRef[],
   addressed: { needle: string; section: Section }[],
   labelsOf: (s: Section) => Map<string, Clause>,
 ): void {
+  const c = u.content;
   const text = c.text;
   if (text.length < 6) return;
   const res = doc.resolutions[ri];
-  for (const m of REF_MEMO.get(text, scanRefs)) {
+  for (const m of REF_SLOT.get(unitFacts(u), text, scanRefs)) {
     const sections = res.sections.filter((s) => s.call.head === m.head && s.call.modifier === m.modifier);
     for (const l of m.labels) {
       const label = normaliseLabel(l.label);

@@ -20,8 +20,8 @@ import type { Range, ResDocument, Resolution } from '../model/types';
 import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
-import { detachedUnit, type TextUnit, type UnitSpan } from './texts';
-import { ContentMemo, OwnedLineMemo } from '../util/memo';
+import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
+import { ContentSlot, OwnedTextSlot, ownerId } from '../util/memo';
 
 // ---------------------------------------------------------------------------
 // results
@@ -297,12 +297,12 @@ type RawBody = Omit<BodyMention, 'unit' | 'resolution' | 'range'>;
  * Per reference data, the mentions found in a line's text, keyed by the text: on every
  * keystroke only the edited line is scanned again.
  */
-const BODY_MEMO = new OwnedLineMemo<ReferenceData, RawBody[]>((data, text) => scanBodies(data, matcherFor(data), text));
+const BODY_SLOT = new OwnedTextSlot<RawBody[]>();
 
-function scanBodiesCached(data: ReferenceData, unit: TextUnit, out: BodyMention[]): void {
+function scanBodiesCached(data: ReferenceData, owner: number, unit: TextUnit, out: BodyMention[]): void {
   const text = unit.content.text;
   if (text.length < 2) return;
-  for (const r of BODY_MEMO.get(data, text)) out.push(new PlacedBody(r, unit));
+  for (const r of BODY_SLOT.get(unitFacts(unit), owner, text, (t) => scanBodies(data, matcherFor(data), t))) out.push(new PlacedBody(r, unit));
 }
 
 /** A mention placed in its unit; the range is computed when asked for (most are never reported). */
@@ -633,10 +633,10 @@ const NO_GROUPS: ScannedGroups = { studyGroups: [], generic: [] };
 const NO_CONTEXT: ResolutionContext = { sector: null, year: null, body: '' };
 
 /** The study group mentions of each line's content: a keystroke scans the edited line only. */
-const GROUP_MEMO = new ContentMemo<ScannedGroups>(NO_GROUPS);
+const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS);
 
 function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
-  const found = GROUP_MEMO.get(unit.content, (content) => {
+  const found = GROUP_SLOT.get(unitFacts(unit), unit.content, (content) => {
     if (!/[Ss]tudy[ \t]+[Gg]roup|SG/.test(content.text)) return NO_GROUPS;
     // without the document's sector: placed with it below
     const r: ScannedGroups = { studyGroups: [], generic: [] };
@@ -656,9 +656,10 @@ export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceDa
   const generic: GenericStudyGroupMention[] = [];
   const contexts = doc.resolutions.map((r) => resolutionContext(r));
   const none = resolutionContext(undefined);
+  const owner = ownerId(data);
   for (const u of units) {
     if (u.kind === 'number' || u.kind === 'history') continue;
-    scanBodiesCached(data, u, bodies);
+    scanBodiesCached(data, owner, u, bodies);
     placeStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);
   }
   return { bodies, studyGroups, generic };

@@ -1,4 +1,5 @@
 import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
+import { factsOf, type TextFacts } from '../util/memo';
 
 export type TextKind =
   | 'cover'
@@ -24,6 +25,8 @@ export interface TextUnit {
   resolution: number;
   section: Section | null;
   clause: Clause | null;
+  /** what the per-line scans found in this text (util/memo.ts), looked up when first needed: unitFacts */
+  facts: TextFacts | null;
 }
 
 /**
@@ -48,14 +51,19 @@ export interface UnitSpan {
  * placed in the real unit when they are used.
  */
 export function detachedUnit(content: Content, kind: TextKind): TextUnit {
-  return { content, kind, resolution: -1, section: null, clause: null };
+  return { content, kind, resolution: -1, section: null, clause: null, facts: null };
+}
+
+/** The facts record of a unit's text: looked up once per unit, then each scan reads its slot. */
+export function unitFacts(u: TextUnit): TextFacts {
+  return (u.facts ??= factsOf(u.content.text));
 }
 
 /** Every text run of the document in line order. */
 export function collectTexts(doc: ResDocument): TextUnit[] {
   const out: TextUnit[] = [];
   const push = (content: Content, kind: TextKind, resolution = -1, section: Section | null = null, clause: Clause | null = null) =>
-    out.push({ content, kind, resolution, section, clause });
+    out.push({ content, kind, resolution, section, clause, facts: null });
   for (const p of doc.cover) push(p.content, 'cover');
   for (const pr of doc.proposals) {
     for (const p of pr.paragraphs) push(p.content, 'proposal');

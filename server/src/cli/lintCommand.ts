@@ -7,8 +7,9 @@ import type { Finding, Severity } from '../rules/types';
 import { UsageError } from './errors';
 import { decode, expandPaths } from './files';
 import { formatJson, formatText, type FileResult } from './format';
-import { loadReferenceDocuments } from '../references/indexer';
-import type { ReferenceData } from '../data/reference';
+import { loadReferences } from '../references/indexer';
+import type { ReferenceData, ReferenceExtension } from '../data/reference';
+import { PiecePool } from '../piecePool';
 
 export interface LintRunOptions {
   format: 'text' | 'json';
@@ -17,7 +18,14 @@ export interface LintRunOptions {
   quiet: boolean;
   maxWarnings?: number;
   stdinFilename?: string;
+  /** threads to lint large files on (1: the calling thread only) */
+  threads: number;
+  /** the lint worker's file (default: dist/lintWorker.js beside the running bundle) */
+  workerFile?: string | null;
 }
+
+/** Files at least this long are linted in pieces when there are threads for it. */
+export const PIECES_FROM = 1024 * 1024;
 
 interface IO {
   out: (s: string) => void;
@@ -55,12 +63,12 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
     return loaded;
   };
   // reference documents named by the configuration, indexed once per set of folders
-  const dataCache = new Map<string, Promise<ReferenceData>>();
-  const dataFor = (refs: string[]): Promise<ReferenceData> => {
+  const dataCache = new Map<string, Promise<{ data: ReferenceData; extension: ReferenceExtension | null }>>();
+  const dataFor = (refs: string[]): Promise<{ data: ReferenceData; extension: ReferenceExtension | null }> => {
     const key = refs.join('\0');
     let d = dataCache.get(key);
     if (!d) {
-      d = loadReferenceDocuments(refs, (m) => {
+      d = loadReferences(refs, (m) => {
         if (/ indexed in \d+ ms$/.test(m)) return; // progress, not a problem
         io.err(`${m.startsWith('reslint:') ? m : `reslint: ${m}`}\n`);
       });
@@ -70,50 +78,62 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
   };
   const results: FileResult[] = [];
   let ioError = false;
-  for (const f of files) {
-    let text: string;
-    let name = f;
-    if (f === '-') {
-      text = await io.stdin();
-      name = opts.stdinFilename ?? '<stdin>';
-    } else {
-      let buf: Buffer;
-      try {
-        const st = await fs.stat(f);
-        if (!st.isFile()) {
-          io.err(`reslint: ${f}: not a regular file, skipped\n`);
+  // large files are linted in pieces on several threads (the findings are the same)
+  const workerFile = opts.workerFile !== undefined ? opts.workerFile : PiecePool.defaultWorkerFile();
+  const threads: { pool: PiecePool | null } = { pool: null };
+  try {
+    for (const f of files) {
+      let text: string;
+      let name = f;
+      if (f === '-') {
+        text = await io.stdin();
+        name = opts.stdinFilename ?? '<stdin>';
+      } else {
+        let buf: Buffer;
+        try {
+          const st = await fs.stat(f);
+          if (!st.isFile()) {
+            io.err(`reslint: ${f}: not a regular file, skipped\n`);
+            continue;
+          }
+          buf = await fs.readFile(f);
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          io.err(`reslint: ${f}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}\n`);
+          ioError = true;
           continue;
         }
-        buf = await fs.readFile(f);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        io.err(`reslint: ${f}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}\n`);
-        ioError = true;
-        continue;
+        const d = decode(buf);
+        if (!d.ok) {
+          io.err(`reslint: ${f}: skipped: ${d.reason}\n`);
+          continue;
+        }
+        if (d.note) io.err(`reslint: ${f}: ${d.note}\n`);
+        text = d.text;
       }
-      const d = decode(buf);
-      if (!d.ok) {
-        io.err(`reslint: ${f}: skipped: ${d.reason}\n`);
-        continue;
+      const { config } = configFor(f === '-' ? process.cwd() : path.dirname(path.resolve(f)));
+      const { data, extension } = await dataFor(config.references);
+      let findings: Finding[];
+      if (opts.fix) {
+        const r = fixText(text, { config, data });
+        findings = r.findings;
+        if (r.text !== text) {
+          if (f === '-') io.out(r.text);
+          else await fs.writeFile(f, r.text, 'utf8');
+        }
+      } else if (opts.threads > 1 && workerFile && text.length >= PIECES_FROM) {
+        threads.pool ??= new PiecePool(workerFile, opts.threads, (m) => io.err(`${m}\n`));
+        const r = await threads.pool.lint(text, { config, data, extension, minChars: PIECES_FROM / 2 });
+        for (const e of r.ruleErrors) io.err(`reslint: ${name}: rule ${e.rule} failed: ${e.message.split('\n')[0]}\n`);
+        findings = r.findings;
+      } else {
+        findings = lintText(text, { config, data }).findings;
       }
-      if (d.note) io.err(`reslint: ${f}: ${d.note}\n`);
-      text = d.text;
+      if (opts.quiet) findings = findings.filter((x) => x.severity === 'error');
+      results.push({ file: name, findings });
     }
-    const { config } = configFor(f === '-' ? process.cwd() : path.dirname(path.resolve(f)));
-    const data = await dataFor(config.references);
-    let findings: Finding[];
-    if (opts.fix) {
-      const r = fixText(text, { config, data });
-      findings = r.findings;
-      if (r.text !== text) {
-        if (f === '-') io.out(r.text);
-        else await fs.writeFile(f, r.text, 'utf8');
-      }
-    } else {
-      findings = lintText(text, { config, data }).findings;
-    }
-    if (opts.quiet) findings = findings.filter((x) => x.severity === 'error');
-    results.push({ file: name, findings });
+  } finally {
+    await threads.pool?.dispose();
   }
   if (!(opts.fix && files.length === 1 && files[0] === '-')) io.out(opts.format === 'json' ? formatJson(results) : formatText(results));
   if (ioError) return 2;

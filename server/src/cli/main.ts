@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { lintFiles, type LintRunOptions } from './lintCommand';
 import { UsageError } from './errors';
+import { defaultThreads } from '../piecePool';
 import { wordCommand } from './wordCommands';
 
 const HELP = `Usage: reslint [options] PATH...
@@ -29,6 +30,8 @@ Options:
   --quiet              report errors only
   --max-warnings N     exit 1 when there are more than N warnings
   --stdin-filename F   name to show for standard input
+  --threads N          lint files of 1 MB or more in pieces on up to N threads (default:
+                       the cores there are, up to 4, on machines with 4 or more; else 1)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -51,6 +54,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
           quiet: { type: 'boolean', default: false },
           'max-warnings': { type: 'string' },
           'stdin-filename': { type: 'string' },
+          threads: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
           version: { type: 'boolean', short: 'v', default: false },
         },
@@ -75,7 +79,13 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       maxWarnings = Number(v['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
     }
+    let threads = defaultThreads();
+    if (v.threads !== undefined) {
+      threads = Number(v.threads);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError('--threads takes a whole number from 1 to 64');
+    }
     const options: LintRunOptions = {
+      threads,
       format: v.format,
       configPath: v.config,
       fix: v.fix,

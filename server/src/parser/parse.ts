@@ -23,6 +23,7 @@ import type {
 } from '../model/types';
 import { letterOrdinal, romanOrdinal } from '../model/vocabulary';
 import { cleanLine, splitLines, type CleanLine } from './lines';
+import { LineMemo } from '../util/memo';
 import {
   ANNEX_RE,
   DASH_RE,
@@ -43,6 +44,12 @@ import {
 export interface ParseOptions {
   /** reuse cleaned lines from a previous parse (keyed by raw line text) */
   cache?: Map<string, CleanLine>;
+  /**
+   * The line number of the text's first line (default 0): a piece of a longer document
+   * (parser/pieces.ts) parses with the ranges it has in the whole, so its findings and
+   * their messages need no translation. `doc.lines[k]` is then line `firstLine + k`.
+   */
+  firstLine?: number;
 }
 
 type State = 'cover' | 'proposal' | 'reasons' | 'header' | 'body' | 'annex';
@@ -63,6 +70,16 @@ function reusedSlice(c: Content, from: number, to: number): Content {
   return content;
 }
 
+/**
+ * One string object for each distinct text of a sub-content (the texts rules and analyses
+ * read). The per-line memos are keyed by these texts; when a text seen before is the same
+ * object, a memo hit is a pointer comparison instead of a comparison of the characters, and
+ * its hash is computed once. (A parse with a line cache reuses whole content objects
+ * instead: reusedSlice.)
+ */
+const TEXTS = new LineMemo<string>(50000);
+const same = (s: string): string => s;
+
 /** Annex, Appendix, Attachment, Section and Part headings start with A, S or P. */
 function mayBeAnnexHeading(first: number): boolean {
   return first === 65 || first === 83 || first === 80;
@@ -80,7 +97,7 @@ function span(a: Range, b: Range): Range {
 export function parse(text: string, options: ParseOptions = {}): ResDocument {
   const lines = splitLines(text);
   const doc = emptyDocument(text, lines);
-  build(doc, lines, lines, options.cache);
+  build(doc, lines, lines, options.cache, options.firstLine ?? 0);
   return doc;
 }
 
@@ -129,22 +146,45 @@ function withoutTerminator(line: string): string {
   return last === 13 ? line.slice(0, n - 1) : line;
 }
 
+/**
+ * The proposal symbol (`MOD`, `ADD`, `SUP` …) that a cleaned line opens with, if it starts a
+ * proposal. `first` is the code of the line's first non-blank character.
+ */
+export function proposalStart(t: string, first: number): RegExpExecArray | null {
+  if (first !== 65 && first !== 77 && first !== 83 && first !== 78 && first !== 40) return null;
+  const pm = PROPOSAL_RE.exec(t);
+  if (!pm) return null;
+  if (pm[2] === '') return pm;
+  // an identifier such as `EUR/12/1` or `ACP/64A1/3`
+  return pm[2].includes('/') && (/^[A-Z0-9][\w-]*\/[\w/.-]+$/.test(pm[2]) || /^[A-Z]{2,}/.test(pm[2])) ? pm : null;
+}
+
+/**
+ * The number line match of a cleaned line (`Resolution`, `Recommendation`, `Decision`,
+ * `Opinion` or `draft`, any case, then a number): such a line starts a resolution.
+ */
+export function numberLine(t: string, first: number): RegExpExecArray | null {
+  const lower = first | 0x20;
+  return lower === 114 || lower === 100 || lower === 111 ? NUMBER_LINE_RE.exec(t) : null;
+}
+
 function emptyDocument(text: string, lines: string[]): ResDocument {
   return { text, lines, cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
 }
 
 /** Cleans every line (through the cache, keyed by `keys[i]`) and builds the tree. */
-function build(doc: ResDocument, keys: readonly string[], lines: readonly string[], cache: Map<string, CleanLine> | undefined): void {
+function build(doc: ResDocument, keys: readonly string[], lines: readonly string[], cache: Map<string, CleanLine> | undefined, firstLine = 0): void {
   const cleaned: CleanLine[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
+    const line = firstLine + i;
     let cl: CleanLine | undefined;
     if (cache) {
       const hit = cache.get(keys[i]);
-      if (hit && hit.content.line === i) cl = hit;
-      else if (hit) cache.set(keys[i], (cl = relocate(hit, i)));
+      if (hit && hit.content.line === line) cl = hit;
+      else if (hit) cache.set(keys[i], (cl = relocate(hit, line)));
     }
     if (!cl) {
-      cl = cleanLine(lines[i], i);
+      cl = cleanLine(lines[i], line);
       if (cache) cache.set(keys[i], cl);
     }
     cleaned[i] = cl;
@@ -190,7 +230,11 @@ class Builder {
 
   /** text[from, to) of a line's content, keeping its mapping to raw columns. */
   private slice(c: Content, from: number, to: number): Content {
-    return this.reuse ? reusedSlice(c, from, to) : sliceContent(c, from, to);
+    if (this.reuse) return reusedSlice(c, from, to);
+    const content = sliceContent(c, from, to);
+    const text = TEXTS.get(content.text, same);
+    if (text !== content.text) return content === c ? { ...c, text } : ((content.text = text), content);
+    return content;
   }
 
   run(): void {
@@ -220,14 +264,10 @@ class Builder {
 
     // proposal symbols lead everything
     const first = t.charCodeAt(ts);
-    if (first === 65 || first === 77 || first === 83 || first === 78 || first === 40) {
-      const pm = PROPOSAL_RE.exec(t);
-      if (pm && (pm[2] === '' || /^[A-Z0-9][\w-]*\/[\w/.-]+$/.test(pm[2]) || /^[A-Z]{2,}/.test(pm[2]))) {
-        if (pm[2] === '' || /\//.test(pm[2])) {
-          this.startProposal(c, pm);
-          return;
-        }
-      }
+    const pm = proposalStart(t, first);
+    if (pm) {
+      this.startProposal(c, pm);
+      return;
     }
     if (this.proposal && first === 82 /* R */ && REASONS_RE.test(t)) {
       this.closeResolution();
@@ -237,11 +277,9 @@ class Builder {
       return;
     }
 
-    // a number line starts with `Resolution`, `Recommendation`, `Decision`, `Opinion` or `draft` (any case)
-    const lower = first | 0x20;
-    const nm = lower === 114 || lower === 100 || lower === 111 ? NUMBER_LINE_RE.exec(t) : null;
-    if (nm && (this.state !== 'body' || !this.clause || true)) {
-      // a number line inside a clause list would need a label; bare number lines start a resolution
+    // a number line starts a resolution wherever it stands (inside a clause list it would need a label)
+    const nm = numberLine(t, first);
+    if (nm) {
       this.startResolution(c, nm);
       return;
     }

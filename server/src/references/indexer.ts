@@ -434,12 +434,20 @@ function rangesMoved(a: readonly IndexedResolution[], b: readonly IndexedResolut
  * watching: for the command line, where one run lints files against a fixed set.
  */
 export async function loadReferenceDocuments(roots: readonly string[], log?: (msg: string) => void): Promise<ReferenceData> {
-  if (!roots.length) return loadReferenceData();
+  return (await loadReferences(roots, log)).data;
+}
+
+/**
+ * The same, with what the documents add to the built-in data (`extension`, null when
+ * nothing), which worker threads extend their own built-in data with (piecePool.ts).
+ */
+export async function loadReferences(roots: readonly string[], log?: (msg: string) => void): Promise<{ data: ReferenceData; extension: ReferenceExtension | null }> {
+  if (!roots.length) return { data: loadReferenceData(), extension: null };
   const index = new ReferenceIndex({ watch: false, log });
   try {
     index.ensure(roots);
     await index.whenIdle();
-    return index.dataFor(roots);
+    return { data: index.dataFor(roots), extension: index.extensionFor(roots) };
   } finally {
     index.dispose();
   }

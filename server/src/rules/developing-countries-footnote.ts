@@ -1,6 +1,6 @@
 import type { Rule } from './types';
-import { rangeIn } from '../model/content';
-import type { ResDocument } from '../model/types';
+import { comparePos, rangeIn } from '../model/content';
+import type { Position, Range, ResDocument } from '../model/types';
 
 const MENTION = /\bdeveloping countries\b/i;
 
@@ -33,7 +33,7 @@ export const developingCountriesFootnote: Rule = {
         });
         continue;
       }
-      const body = ctx.doc.footnotes.find((f) => f.id === ref);
+      const body = footnoteBody(ctx.doc, ref.id, ref.range.start);
       if (body && !/least developed countries/i.test(body.content.text)) {
         ctx.report({
           message: 'The footnote on developing countries should read: "These include the least developed countries, small island developing states, landlocked developing countries and countries with economies in transition."',
@@ -56,10 +56,25 @@ function refsByLine(doc: ResDocument): Map<number, ResDocument['traces']> {
   return m;
 }
 
-function footnoteAfter(refs: Map<number, ResDocument['traces']>, line: number, character: number): string | null {
+function footnoteAfter(refs: Map<number, ResDocument['traces']>, line: number, character: number): { id: string; range: Range } | null {
   for (const t of refs.get(line) ?? []) {
     const gap = t.range.start.character - character;
-    if (gap >= 0 && gap <= 2) return t.value;
+    if (gap >= 0 && gap <= 2) return { id: t.value, range: t.range };
   }
   return null;
+}
+
+/**
+ * The body of footnote `id` that a marker at `at` refers to: the first with that id at or
+ * after the marker (Word's numbers restart in each document pasted into one file), or else
+ * any with that id.
+ */
+function footnoteBody(doc: ResDocument, id: string, at: Position): ResDocument['footnotes'][number] | undefined {
+  let any: ResDocument['footnotes'][number] | undefined;
+  for (const f of doc.footnotes) {
+    if (f.id !== id) continue;
+    if (comparePos(f.range.start, at) >= 0) return f;
+    any ??= f;
+  }
+  return any;
 }

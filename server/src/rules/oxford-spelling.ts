@@ -1,7 +1,8 @@
 import type { Rule } from './types';
 import { rangeIn } from '../model/content';
 import { SPELLING } from './spelling-data';
-import { LineMemo } from '../util/memo';
+import { TextSlot } from '../util/memo';
+import { unitFacts } from '../analyzer/texts';
 
 const WORD_RE = /[A-Za-z]{4,}/g;
 
@@ -20,7 +21,7 @@ interface Hit {
   fixed: string;
 }
 
-const MEMO = new LineMemo<Hit[]>();
+const SLOT = new TextSlot<Hit[]>();
 const NONE: Hit[] = [];
 
 /** The non-ITU spellings in one line of text (memoised per line). */
@@ -62,7 +63,7 @@ export const oxfordSpelling: Rule = {
     for (const u of ctx.analysis.texts) {
       if (u.kind === 'cover' || u.kind === 'footnote') continue;
       const t = u.content.text;
-      for (const hit of MEMO.get(t, scan)) {
+      for (const hit of SLOT.get(unitFacts(u), t, scan)) {
         if (allow.has(hit.lower)) continue;
         const range = rangeIn(u.content, hit.from, hit.to);
         ctx.report({ message: `ITU spelling is "${hit.fixed}", not "${hit.word}".`, range, fixes: [{ title: `Change to "${hit.fixed}"`, edits: [{ range, newText: hit.fixed }] }] });

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { rangeIn, trimmedEnd, trimmedStart } from '../model/content';
-import { LineMemo } from '../util/memo';
+import { TextSlot } from '../util/memo';
+import { unitFacts } from '../analyzer/texts';
 
 const DOUBLE_SPACE = / {2,}/g;
 const SPACE_BEFORE = /(?<=\S)[ \t]+([,;.:])(?=\s|$|["\u201d)])/g;
@@ -60,9 +61,9 @@ function unbalanced(t: string): readonly number[] {
   return out;
 }
 
-const DOUBLE_MEMO = new LineMemo<readonly number[]>();
-const SPACE_MEMO = new LineMemo<readonly number[]>();
-const PAREN_MEMO = new LineMemo<readonly number[]>();
+const DOUBLE_SLOT = new TextSlot<readonly number[]>();
+const SPACE_SLOT = new TextSlot<readonly number[]>();
+const PAREN_SLOT = new TextSlot<readonly number[]>();
 
 /** Two or more spaces inside a sentence. */
 export const noDoubleSpace: Rule = {
@@ -73,7 +74,7 @@ export const noDoubleSpace: Rule = {
   fixable: true,
   check(ctx) {
     for (const u of ctx.analysis.texts) {
-      const hits = DOUBLE_MEMO.get(u.content.text, doubleSpaces);
+      const hits = DOUBLE_SLOT.get(unitFacts(u), u.content.text, doubleSpaces);
       for (let k = 0; k < hits.length; k += 2) {
         const range = rangeIn(u.content, hits[k], hits[k + 1]);
         ctx.report({ message: 'Double space.', range, fixes: [{ title: 'Replace with one space', edits: [{ range, newText: ' ' }] }] });
@@ -92,7 +93,7 @@ export const noSpaceBeforePunctuation: Rule = {
   check(ctx) {
     for (const u of ctx.analysis.texts) {
       const t = u.content.text;
-      const hits = SPACE_MEMO.get(t, spacesBeforePunctuation);
+      const hits = SPACE_SLOT.get(unitFacts(u), t, spacesBeforePunctuation);
       for (let k = 0; k < hits.length; k += 2) {
         const from = hits[k];
         const to = hits[k + 1];
@@ -117,7 +118,7 @@ export const balancedParentheses: Rule = {
   fixable: false,
   check(ctx) {
     for (const u of ctx.analysis.texts) {
-      for (const h of PAREN_MEMO.get(u.content.text, unbalanced)) {
+      for (const h of PAREN_SLOT.get(unitFacts(u), u.content.text, unbalanced)) {
         if (h < 0) ctx.report({ message: 'Closing parenthesis without an opening one.', range: rangeIn(u.content, -h - 1, -h) });
         else ctx.report({ message: 'Opening parenthesis never closed in this paragraph.', range: rangeIn(u.content, h, h + 1) });
       }

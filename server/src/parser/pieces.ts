@@ -1,0 +1,135 @@
+/**
+ * Where a long text can be cut into pieces that parse and lint on their own with exactly
+ * the findings the whole text gets (engine/pieces.ts lints them on several threads).
+ *
+ * Every rule judges one resolution at a time, and a number line starts a fresh resolution
+ * whatever came before it, so a cut just before a number line is invisible to the rules,
+ * except where something outside a resolution looks across it. The plan therefore cuts
+ * only:
+ *
+ * - in a document without proposals (a proposal's symbol line holds the resolutions that
+ *   follow it, and its reasons take their context from them);
+ * - before a number line, never inside a resolution;
+ * - when text stands before the first resolution (a foreword, whose citations are judged as
+ *   of the first resolution with a meeting), only after a resolution whose number line names
+ *   a meeting by place and year;
+ * - in a document without block or next-line `reslint-disable` directives (they reach across
+ *   lines; `reslint-disable-line` stays on its line and is fine).
+ *
+ * A text that offers no such cut is linted whole. The equivalence is tested
+ * (test/engine/pieces.test.ts): the findings of the pieces equal those of the whole.
+ */
+import { cleanLine } from './lines';
+import { numberLine, proposalStart } from './parse';
+import { parseMeeting } from './patterns';
+import { trimmedStart } from '../model/content';
+
+export interface Piece {
+  /** line number of the piece's first line in the whole text */
+  firstLine: number;
+  /** [start, end) of the piece in the whole text (line terminators included) */
+  start: number;
+  end: number;
+}
+
+export interface PieceOptions {
+  /** how many pieces at most (the threads there are to lint them) */
+  count: number;
+  /** no piece smaller than this many characters (a piece costs a message and a parse) */
+  minChars?: number;
+}
+
+const SPANNING_DIRECTIVE = /reslint-(?:disable-next-line|disable(?!-line)|enable)/;
+
+/** The pieces to lint a text in, or null when it is best linted whole. */
+export function planPieces(text: string, options: PieceOptions): Piece[] | null {
+  const count = Math.floor(options.count);
+  const minChars = options.minChars ?? 256 * 1024;
+  if (count < 2 || text.length < 2 * minChars) return null;
+  if (SPANNING_DIRECTIVE.test(text)) return null;
+  const cuts = cutPoints(text);
+  if (cuts === null || cuts.length === 0) return null;
+  // the first cut at or after each share of the text
+  const pieces: Piece[] = [];
+  let start = 0;
+  let firstLine = 0;
+  let k = 0;
+  const share = text.length / count;
+  for (let p = 1; p < count; p++) {
+    const target = Math.max(p * share, start + minChars);
+    while (k < cuts.length && cuts[k].offset < target) k++;
+    if (k >= cuts.length) break;
+    const cut = cuts[k++];
+    if (text.length - cut.offset < minChars) break;
+    pieces.push({ firstLine, start, end: cut.offset });
+    start = cut.offset;
+    firstLine = cut.line;
+  }
+  if (pieces.length === 0) return null;
+  pieces.push({ firstLine, start, end: text.length });
+  return pieces;
+}
+
+interface Cut {
+  line: number;
+  offset: number;
+}
+
+/** Offsets of the lines before which the text may be cut; null when no cut is safe. */
+function cutPoints(text: string): Cut[] | null {
+  const cuts: Cut[] = [];
+  // text before the first resolution needs a resolution with a meeting before any cut
+  let coverText = false;
+  let seenResolution = false;
+  let contextKnown = false;
+  const lineEnd = text.includes('\r') ? /\r\n|\r|\n/g : /\n/g;
+  let line = 0;
+  let at = 0;
+  while (at <= text.length) {
+    lineEnd.lastIndex = at;
+    const m = lineEnd.exec(text);
+    const end = m ? m.index : text.length;
+    const next = m ? m.index + m[0].length : text.length + 1;
+    const kind = lineKind(text, at, end, line);
+    if (kind === 'proposal') return null;
+    if (kind === 'number') {
+      if (seenResolution && (!coverText || contextKnown)) cuts.push({ line, offset: at });
+      seenResolution = true;
+      if (!contextKnown && namesMeeting(text, at, end, line)) contextKnown = true;
+    } else if (kind === 'text' && !seenResolution) coverText = true;
+    line++;
+    at = next;
+  }
+  return cuts;
+}
+
+/** What the parser makes of a line, as far as cutting goes. */
+function lineKind(text: string, start: number, end: number, line: number): 'blank' | 'number' | 'proposal' | 'text' {
+  // the first character that is not a space; Word's traces (`[bookmark:…]`) and non-breaking
+  // spaces need the parser's line cleaning to say more
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i === end) return 'blank';
+  const r = text.charCodeAt(i);
+  const c = r | 0x20;
+  // letters a proposal symbol or number line may start with (A, M, S, N, R, D, O in either
+  // case), `(` of `(MOD)`, and `[` `<` (traces, directives) or anything not ASCII before them
+  const maybe = c === 97 || c === 109 || c === 115 || c === 110 || c === 114 || c === 100 || c === 111 || r === 40 || r === 91 || r === 60 || r > 127;
+  if (!maybe) return 'text';
+  const cl = cleanLine(text.slice(start, end), line);
+  const t = cl.content.text;
+  const ts = trimmedStart(t);
+  if (ts >= t.length) return 'blank';
+  const first = t.charCodeAt(ts);
+  if (proposalStart(t, first)) return 'proposal';
+  return numberLine(t, first) ? 'number' : 'text';
+}
+
+/** The number line at [start, end) names its meeting by place and year (`(Rev. Hammamet, 2016)`). */
+function namesMeeting(text: string, start: number, end: number, line: number): boolean {
+  const t = cleanLine(text.slice(start, end), line).content.text;
+  const nm = numberLine(t, t.charCodeAt(trimmedStart(t)));
+  if (!nm || nm[4] === undefined) return false;
+  const m = parseMeeting(nm[4], 0);
+  return !!m && !m.wrcForm && !!m.place && m.year !== null;
+}

@@ -1,0 +1,174 @@
+/**
+ * Lints one long text in pieces on several threads. parser/pieces.ts says where a text may
+ * be cut so that every piece gets exactly the findings the whole would; each piece parses
+ * with its own first line number, so findings (and the line numbers in their messages)
+ * need no translation. The calling thread lints the first piece while worker threads (the
+ * server's lint worker, lintWorker.js) lint the others; the findings come back in line
+ * order, as lintDocument gives them.
+ *
+ * Used by the CLI for large files and by the benchmark. A text that offers no safe cut, a
+ * short text, or a pool without a worker file (running from sources) is linted on the
+ * calling thread; a worker that fails has its piece linted on the calling thread.
+ */
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Analysis } from './analyzer/analysis';
+import type { Config } from './engine/config';
+import { lintDocument } from './engine/lint';
+import type { ReferenceData, ReferenceExtension } from './data/reference';
+import { lintRules, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
+import { parse } from './parser/parse';
+import { planPieces, type Piece } from './parser/pieces';
+import type { Finding } from './rules/types';
+
+export interface PieceLintOptions {
+  config: Config;
+  /** the data the calling thread lints with: the built-in data extended by `extension` */
+  data: ReferenceData;
+  /** what the workers extend the built-in data with to get `data` (null: nothing) */
+  extension: ReferenceExtension | null;
+  mode?: LintMode;
+  /** no piece smaller than this many characters (default 256 K) */
+  minChars?: number;
+}
+
+export interface PieceLintResult {
+  findings: Finding[];
+  /** rules that threw, once per rule (their findings are dropped for the piece they threw in) */
+  ruleErrors: RuleFailure[];
+  /** how many pieces the text was linted in (1: whole, on the calling thread) */
+  pieces: number;
+}
+
+interface Pending {
+  slot: number;
+  resolve: (r: LintResult | null) => void;
+}
+
+/**
+ * Threads worth using by default: the cores there are, at most four, on a machine with four
+ * or more. With fewer, the garbage collector's and compiler's helper threads already keep
+ * the second core busy during a lint, and pieces gained nothing (npm run bench measures it).
+ */
+export function defaultThreads(): number {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return cores >= 4 ? Math.min(4, cores) : 1;
+}
+
+export class PiecePool {
+  private readonly workers: (Worker | null)[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    private readonly workerFile: string | null,
+    readonly threads = defaultThreads(),
+    private readonly log: (msg: string) => void = () => undefined,
+  ) {}
+
+  /** The worker file next to the running bundle (dist/lintWorker.js), or null. */
+  static defaultWorkerFile(): string | null {
+    const f = path.join(__dirname, 'lintWorker.js');
+    return existsSync(f) ? f : null;
+  }
+
+  /** Lints `text` in as many pieces as it safely splits into (at most one per thread). */
+  async lint(text: string, options: PieceLintOptions): Promise<PieceLintResult> {
+    const plan = this.workerFile && !this.disposed ? planPieces(text, { count: this.threads, minChars: options.minChars }) : null;
+    if (!plan) {
+      const own = this.lintHere(text, { firstLine: 0, start: 0, end: text.length }, options);
+      return { findings: own.findings, ruleErrors: own.ruleErrors, pieces: 1 };
+    }
+    // the other pieces go out first, so that the workers run while this thread lints the first
+    const others = plan.slice(1).map((piece, i) => this.send(i, text.slice(piece.start, piece.end), piece, options));
+    const first = this.lintHere(text.slice(plan[0].start, plan[0].end), plan[0], options);
+    const results = [first];
+    for (const [i, p] of others.entries()) {
+      const r = await p;
+      // a worker that failed: its piece is linted here
+      results.push(r ?? this.lintHere(text.slice(plan[i + 1].start, plan[i + 1].end), plan[i + 1], options));
+    }
+    const findings: Finding[] = [];
+    const ruleErrors: RuleFailure[] = [];
+    const failed = new Set<string>();
+    for (const r of results) {
+      for (const f of r.findings) findings.push(f);
+      for (const e of r.ruleErrors) if (!failed.has(e.rule)) failed.add(e.rule), ruleErrors.push(e);
+    }
+    return { findings, ruleErrors, pieces: plan.length };
+  }
+
+  private lintHere(text: string, piece: Piece, options: PieceLintOptions): { findings: Finding[]; ruleErrors: RuleFailure[] } {
+    const doc = parse(text, { firstLine: piece.firstLine });
+    const ruleErrors: RuleFailure[] = [];
+    const findings = lintDocument(doc, {
+      config: options.config,
+      data: options.data,
+      analysis: new Analysis(doc),
+      rules: lintRules(options.mode ?? 'full'),
+      onRuleError: (rule, e) => ruleErrors.push({ rule: rule.id, message: (e as Error)?.stack ?? String(e) }),
+    });
+    return { findings, ruleErrors };
+  }
+
+  /** Sends one piece to worker `slot`; resolves null when the worker fails. */
+  private send(slot: number, text: string, piece: Piece, options: PieceLintOptions): Promise<LintResult | null> {
+    const w = this.worker(slot);
+    const id = this.nextId++;
+    const result = new Promise<LintResult | null>((resolve) => this.pending.set(id, { slot, resolve }));
+    const req: LintRequest = {
+      type: 'lint',
+      id,
+      uri: `piece:${piece.firstLine}`,
+      version: 0,
+      mode: options.mode ?? 'full',
+      config: options.config,
+      extension: options.extension,
+      firstLine: piece.firstLine,
+    };
+    const part: LintPart = { type: 'part', id, lines: [text] };
+    const run: LintRun = { type: 'run', id };
+    w.postMessage(req);
+    w.postMessage(part);
+    w.postMessage(run);
+    return result;
+  }
+
+  private worker(slot: number): Worker {
+    const existing = this.workers[slot];
+    if (existing) return existing;
+    // not unref'd: a pending piece keeps the process alive; dispose() stops the threads
+    const w = new Worker(this.workerFile!);
+    this.workers[slot] = w;
+    const settle = (id: number, r: LintResult | null) => {
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      p.resolve(r);
+    };
+    w.on('message', (m: LintResult | LintFailure) => {
+      if (m.type === 'failed') this.log(`reslint: a lint thread failed: ${m.message.split('\n')[0]}`);
+      settle(m.id, m.type === 'result' ? m : null);
+    });
+    const lost = (why: string) => {
+      if (this.workers[slot] !== w) return;
+      this.workers[slot] = null;
+      if (!this.disposed) this.log(`reslint: a lint thread stopped (${why}); its piece is linted on the main thread`);
+      // the pieces still out on this thread are linted again by the caller
+      for (const [id, p] of [...this.pending]) if (p.slot === slot) settle(id, null);
+    };
+    w.on('error', (e) => lost((e as Error)?.message ?? String(e)));
+    w.on('exit', (code) => lost(`exit code ${code}`));
+    return w;
+  }
+
+  /** Stops the worker threads. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const ws = this.workers.splice(0).filter((w): w is Worker => w !== null);
+    await Promise.all(ws.map((w) => w.terminate().catch(() => 0)));
+  }
+}
