@@ -46,7 +46,7 @@ export interface UnitSpan {
 }
 
 /**
- * A unit for a per-line memo to scan in (ContentMemo): the line's content without its place
+ * A unit for a per-line memo to scan in (a ContentSlot): the line's content without its place
  * in a model, so that a memoised result never keeps an earlier model alive. The results are
  * placed in the real unit when they are used.
  */
