@@ -175,25 +175,30 @@ function emptyDocument(text: string, lines: string[]): ResDocument {
 /** Cleans every line (through the cache, keyed by `keys[i]`) and builds the tree. */
 function build(doc: ResDocument, keys: readonly string[], lines: readonly string[], cache: Map<string, CleanLine> | undefined, firstLine = 0): void {
   const cleaned: CleanLine[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = firstLine + i;
-    let cl: CleanLine | undefined;
-    if (cache) {
-      const hit = cache.get(keys[i]);
-      if (hit && hit.content.line === line) cl = hit;
-      else if (hit) cache.set(keys[i], (cl = relocate(hit, line)));
-    }
-    if (!cl) {
-      cl = cleanLine(lines[i], line);
-      if (cache) cache.set(keys[i], cl);
-    }
-    cleaned[i] = cl;
-    if (cl.traces.length) doc.traces.push(...cl.traces);
-    if (cl.footnotes.length) doc.footnotes.push(...cl.footnotes);
-    if (cl.directives.length) doc.directives.push(...cl.directives);
-  }
+  // the loop only calls: a function called per line is optimised with the feedback of every
+  // kind of line, where a long loop compiled on the fly (OSR) was thrown away on each parse
+  // at the first line with a footnote
+  for (let i = 0; i < lines.length; i++) cleaned[i] = cleanedLine(doc, keys[i], lines[i], firstLine + i, cache);
   // only a parse with a line cache gets content objects it saw before
   new Builder(doc, cleaned, cache !== undefined).run();
+}
+
+/** One line cleaned (or found in the cache), its traces, footnotes and directives added to the document. */
+function cleanedLine(doc: ResDocument, key: string, raw: string, line: number, cache: Map<string, CleanLine> | undefined): CleanLine {
+  let cl: CleanLine | undefined;
+  if (cache) {
+    const hit = cache.get(key);
+    if (hit && hit.content.line === line) cl = hit;
+    else if (hit) cache.set(key, (cl = relocate(hit, line)));
+  }
+  if (!cl) {
+    cl = cleanLine(raw, line);
+    if (cache) cache.set(key, cl);
+  }
+  if (cl.traces.length) doc.traces.push(...cl.traces);
+  if (cl.footnotes.length) doc.footnotes.push(...cl.footnotes);
+  if (cl.directives.length) doc.directives.push(...cl.directives);
+  return cl;
 }
 
 /** A cached clean line moved to another line number. */
