@@ -26,6 +26,11 @@ const DIRECTIVE_RE = /^<!--\s*reslint-(disable-next-line|disable-line|disable|en
 /** Characters that trigger the slow path: `[`, `<`, NBSP, narrow NBSP, U+2010, U+2011, soft hyphen, BOM. */
 const SPECIAL_RE = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/;
 const SPECIAL_G = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/g;
+/** Characters that remove or may remove text: traces, directives, soft hyphens, BOM. */
+const REMOVING_RE = /[[<\u00ad\ufeff]/;
+/** Non-breaking spaces and hyphens: replaced one for one, so columns do not move. */
+const SUBSTITUTED_G = /[\u00a0\u202f\u2010\u2011]/g;
+const substitute = (ch: string): string => (ch === '\u00a0' || ch === '\u202f' ? ' ' : '-');
 
 /**
  * Cleans one raw line: removes Word's traces (bookmarks, footnote markers, inline
@@ -36,6 +41,11 @@ export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
   if (!SPECIAL_RE.test(raw)) {
     // most lines: nothing removed. The empty lists are shared (nothing adds to a clean line's lists).
     return { content: { line, column: 0, text: raw, shifts: NO_SHIFTS }, traces: NO_TRACES, footnotes: NO_FOOTNOTES, footnoteRefs: NO_REFS, directives: NO_DIRECTIVES };
+  }
+  if (!REMOVING_RE.test(raw)) {
+    // only non-breaking spaces and hyphens (most lines of a text imported from Word): one
+    // replacement, and the columns stay where they are
+    return { content: { line, column: 0, text: raw.replace(SUBSTITUTED_G, substitute), shifts: NO_SHIFTS }, traces: NO_TRACES, footnotes: NO_FOOTNOTES, footnoteRefs: NO_REFS, directives: NO_DIRECTIVES };
   }
   const traces: Trace[] = [];
   const footnotes: Footnote[] = [];
