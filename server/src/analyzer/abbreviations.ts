@@ -454,51 +454,95 @@ function insideTitle(text: string, at: number): boolean {
  * Definitions, uses and repeats of each resolution. `mentions` (the body mentions of the
  * names analysis) keep a repeat that is part of a longer name (`the Director of the
  * Telecommunication Standardization Bureau` after `(TSB)`) from counting.
+ *
+ * The work per unit and per resolution is in functions of their own, called from plain
+ * indexed loops: V8 optimises a function called thousands of times with the feedback of
+ * every kind of unit, where one long loop compiled on the fly was thrown away on each lint.
  */
 export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: ReferenceData, mentions: BodyMention[]): ResolutionAbbreviations[] {
-  const out: ResolutionAbbreviations[] = doc.resolutions.map((_, i) => ({ resolution: i, definitions: new Map(), uses: [], repeats: [] }));
-  // the body mentions of each unit, made when a repeat first needs them
-  let byUnit: Map<TextUnit, BodyMention[]> | null = null;
-  const mentionsIn = (u: TextUnit): BodyMention[] => {
+  const st = new Pass(doc, data, mentions);
+  // each loop is a method of its own: code compiled on the fly for a long loop (OSR) is kept
+  // and entered again on the next lint, and was thrown away there at the code after the loop
+  st.scanAll(units);
+  st.repeatsAll();
+  return st.out;
+}
+
+/** The state of one abbreviations analysis. */
+class Pass {
+  readonly out: ResolutionAbbreviations[];
+  /** the units scanned, in text order */
+  readonly order: TextUnit[] = [];
+  /** abbreviations of more than one word defined in each resolution (`FG IMT-2020`) */
+  private readonly multiDefined = new Map<number, string[]>();
+  /** the first line of the operative and preambular text of each resolution */
+  private readonly bodyStart: number[];
+  private readonly owner: number;
+  private readonly scan: (text: string) => RawScan;
+  /** the body mentions of each unit, made when a repeat first needs them */
+  private byUnit: Map<TextUnit, BodyMention[]> | null = null;
+
+  constructor(
+    doc: ResDocument,
+    data: ReferenceData,
+    private readonly mentions: BodyMention[],
+  ) {
+    this.out = doc.resolutions.map((_, i) => ({ resolution: i, definitions: new Map(), uses: [], repeats: [] }));
+    this.bodyStart = doc.resolutions.map((res) => res.sections[0]?.range.start.line ?? res.range.end.line + 1);
+    this.owner = ownerId(data);
+    const ix = dataIndex(data);
+    this.scan = (text: string) => scanText(ix, text);
+  }
+
+  private mentionsIn(u: TextUnit): BodyMention[] {
+    let byUnit = this.byUnit;
     if (!byUnit) {
-      byUnit = new Map();
-      for (const m of mentions) {
+      byUnit = this.byUnit = new Map();
+      for (const m of this.mentions) {
         const l = byUnit.get(m.unit);
         if (l) l.push(m);
         else byUnit.set(m.unit, [m]);
       }
     }
-    return byUnit.get(u) ?? [];
-  };
-  // pass 1: definitions and uses, unit by unit
-  const order: TextUnit[] = [];
-  // abbreviations of more than one word defined in each resolution (`FG IMT-2020`)
-  const multiDefined = new Map<number, string[]>();
-  const addDefinition = (r: ResolutionAbbreviations, d: AbbrDefinition) => {
+    return byUnit.get(u) ?? NO_MENTIONS;
+  }
+
+  private addDefinition(r: ResolutionAbbreviations, d: AbbrDefinition): void {
     const list = r.definitions.get(d.key);
     if (list) list.push(d);
     else r.definitions.set(d.key, [d]);
     if (d.key.includes(' ')) {
-      const l = multiDefined.get(r.resolution) ?? [];
+      const l = this.multiDefined.get(r.resolution) ?? [];
       if (!l.includes(d.key)) l.push(d.key);
-      multiDefined.set(r.resolution, l);
+      this.multiDefined.set(r.resolution, l);
     }
-  };
-  const owner = ownerId(data);
-  const scan = (text: string) => scanText(dataIndex(data), text);
-  // the first line of the operative and preambular text of each resolution
-  const bodyStart = doc.resolutions.map((res) => res.sections[0]?.range.start.line ?? res.range.end.line + 1);
-  for (const u of units) {
-    if (u.resolution < 0 || !SCANNED.has(u.kind)) continue;
+  }
+
+  /** Pass 1: definitions and uses, unit by unit. */
+  scanAll(units: TextUnit[]): void {
+    for (let i = 0; i < units.length; i++) this.unit(units[i]);
+  }
+
+  /** Pass 2: repeats of each expansion after its first definition, resolution by resolution. */
+  repeatsAll(): void {
+    const orderByRes: TextUnit[][] = this.out.map(() => []);
+    for (let i = 0; i < this.order.length; i++) orderByRes[this.order[i].resolution]?.push(this.order[i]);
+    for (let i = 0; i < this.out.length; i++) if (this.out[i].definitions.size > 0) this.repeats(this.out[i], orderByRes[i] ?? []);
+  }
+
+  /** Pass 1 for one unit: its definitions and uses. */
+  private unit(u: TextUnit): void {
+    if (u.resolution < 0 || !SCANNED.has(u.kind)) return;
     // a footnote of the number, title or history line belongs to the heading
-    if (u.kind === 'footnote' && u.content.line < bodyStart[u.resolution]) continue;
-    order.push(u);
-    const r = out[u.resolution];
-    const text = u.content.text;
-    const raw = SCAN_SLOT.get(unitFacts(u), owner, text, scan);
+    if (u.kind === 'footnote' && u.content.line < this.bodyStart[u.resolution]) return;
+    this.order.push(u);
+    const r = this.out[u.resolution];
     const c = u.content;
-    for (const d of raw.definitions) {
-      addDefinition(r, {
+    const text = c.text;
+    const raw = SCAN_SLOT.get(unitFacts(u), this.owner, text, this.scan);
+    for (let i = 0; i < raw.definitions.length; i++) {
+      const d = raw.definitions[i];
+      this.addDefinition(r, {
         abbr: d.abbr,
         key: d.key,
         expansion: d.expansion,
@@ -513,11 +557,13 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
         standard: d.standard,
       });
     }
-    const multi = multiDefined.get(u.resolution);
+    const multi = this.multiDefined.get(u.resolution);
     let skipTo = -1;
-    for (const use of raw.uses) {
+    for (let i = 0; i < raw.uses.length; i++) {
+      const use = raw.uses[i];
       if (use.from < skipTo) continue;
-      let { to, core } = use;
+      let to = use.to;
+      let core = use.core;
       // a multi-word abbreviation this resolution defines
       if (multi) {
         for (const full of multi) {
@@ -534,13 +580,12 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
       r.uses.push(new PlacedUse(text.slice(use.from, to), keys, u, use.from, to, use.from + core.length));
     }
   }
-  // pass 2: repeats of each expansion after its first definition
-  const orderByRes: TextUnit[][] = out.map(() => []);
-  for (const u of order) orderByRes[u.resolution]?.push(u);
-  for (const r of out) {
-    if (r.definitions.size === 0) continue;
-    const firsts = [...r.definitions.values()].map((l) => l[0]).filter((d) => d.standard && d.expansion.length >= 6);
-    if (firsts.length === 0) continue;
+
+  /** Pass 2 for one resolution: its expansions written again after their definition. */
+  private repeats(r: ResolutionAbbreviations, units: TextUnit[]): void {
+    const firsts: AbbrDefinition[] = [];
+    for (const l of r.definitions.values()) if (l[0].standard && l[0].expansion.length >= 6) firsts.push(l[0]);
+    if (firsts.length === 0) return;
     // where each definition starts, by unit
     const defStarts = new Map<TextUnit, number[]>();
     for (const l of r.definitions.values())
@@ -554,10 +599,13 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
     for (const d of firsts) if (!byLower.has(d.expansion.toLowerCase())) byLower.set(d.expansion.toLowerCase(), d);
     const alternatives = [...byLower.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]'));
     const finder = repeatFinder(`(?<![A-Za-z0-9-])(?:${alternatives.join('|')})(?![A-Za-z0-9])`);
-    for (const u of orderByRes[r.resolution] ?? []) {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
       if (u.kind === 'call') continue;
       const text = u.content.text;
-      for (const mm of finder.get(text, finder.scan)) {
+      const found = finder.get(text, finder.scan);
+      for (let k = 0; k < found.length; k++) {
+        const mm = found[k];
         const at = mm.at;
         const end = at + mm.text.length;
         const d = byLower.get(mm.text.toLowerCase().replace(/\t/g, ' '));
@@ -569,14 +617,15 @@ export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: Ref
         if (insideTitle(text, at)) continue;
         // a heading that is the name itself (`Telecommunication Standardization Advisory Group`)
         if (text.slice(0, at).trim() === '' && /^[ \t.:]*$/.test(text.slice(end))) continue;
-        const longer = mentionsIn(u).some((x) => x.from <= at && end <= x.to && x.to - x.from > end - at);
+        const longer = this.mentionsIn(u).some((x) => x.from <= at && end <= x.to && x.to - x.from > end - at);
         if (longer) continue;
         r.repeats.push({ definition: d, unit: u, resolution: u.resolution, from: at, to: end, range: rangeIn(u.content, at, end), text: text.slice(at, end) });
       }
     }
   }
-  return out;
 }
+
+const NO_MENTIONS: BodyMention[] = [];
 
 /** Where one resolution's expansions pattern matches a line's text. */
 interface RepeatMatch {

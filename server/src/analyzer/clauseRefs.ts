@@ -79,7 +79,8 @@ export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[]
     if (!m) labels.set(s, (m = sectionLabels(s)));
     return m;
   };
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     if (u.resolution < 0 || u.kind === 'call' || u.kind === 'footnote') continue;
     scanUnit(doc, u, u.resolution, refs, addressed[u.resolution], labelsOf);
   }

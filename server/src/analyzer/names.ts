@@ -657,7 +657,8 @@ export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceDa
   const contexts = doc.resolutions.map((r) => resolutionContext(r));
   const none = resolutionContext(undefined);
   const owner = ownerId(data);
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     if (u.kind === 'number' || u.kind === 'history') continue;
     scanBodiesCached(data, owner, u, bodies);
     placeStudyGroups(u, u.resolution >= 0 ? contexts[u.resolution] : none, studyGroups, generic);

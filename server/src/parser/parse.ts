@@ -174,13 +174,20 @@ function emptyDocument(text: string, lines: string[]): ResDocument {
 
 /** Cleans every line (through the cache, keyed by `keys[i]`) and builds the tree. */
 function build(doc: ResDocument, keys: readonly string[], lines: readonly string[], cache: Map<string, CleanLine> | undefined, firstLine = 0): void {
-  const cleaned: CleanLine[] = new Array(lines.length);
-  // the loop only calls: a function called per line is optimised with the feedback of every
-  // kind of line, where a long loop compiled on the fly (OSR) was thrown away on each parse
-  // at the first line with a footnote
-  for (let i = 0; i < lines.length; i++) cleaned[i] = cleanedLine(doc, keys[i], lines[i], firstLine + i, cache);
+  const cleaned = cleanAll(doc, keys, lines, cache, firstLine);
   // only a parse with a line cache gets content objects it saw before
   new Builder(doc, cleaned, cache !== undefined).run();
+}
+
+/**
+ * Every line cleaned. The loop only calls, and is a function of its own: a function called
+ * per line is optimised with the feedback of every kind of line, where a long loop compiled
+ * on the fly (OSR) together with the code after it was thrown away on each parse.
+ */
+function cleanAll(doc: ResDocument, keys: readonly string[], lines: readonly string[], cache: Map<string, CleanLine> | undefined, firstLine: number): CleanLine[] {
+  const cleaned: CleanLine[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) cleaned[i] = cleanedLine(doc, keys[i], lines[i], firstLine + i, cache);
+  return cleaned;
 }
 
 /** One line cleaned (or found in the cache), its traces, footnotes and directives added to the document. */
