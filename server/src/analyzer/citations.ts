@@ -716,25 +716,29 @@ export function meetingsAtPlace(data: ReferenceData, place: string): Meeting[] {
 
 /** The resolved items grouped by the parenthesis they share (one group per written meeting). */
 export function byMeeting(items: ResolvedItem[]): { meeting: CitedMeeting; items: ResolvedItem[] }[] {
-  const groups = new Map<CitedMeeting, ResolvedItem[]>();
-  for (const r of items) {
+  const groups = new Map<CitedMeeting, { meeting: CitedMeeting; items: ResolvedItem[] }>();
+  const out: { meeting: CitedMeeting; items: ResolvedItem[] }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const r = items[i];
     if (!r.meeting) continue;
-    const g = groups.get(r.meeting);
-    if (g) g.push(r);
-    else groups.set(r.meeting, [r]);
+    let g = groups.get(r.meeting);
+    if (!g) groups.set(r.meeting, (g = { meeting: r.meeting, items: [] })), out.push(g);
+    g.items.push(r);
   }
-  return [...groups].map(([meeting, list]) => ({ meeting, items: list }));
+  return out;
 }
 
 /** The citations (not the items) of a list of resolved items, each once, with their items. */
 export function byCitation(items: ResolvedItem[]): { citation: Citation; items: ResolvedItem[] }[] {
-  const groups = new Map<Citation, ResolvedItem[]>();
-  for (const r of items) {
-    const g = groups.get(r.citation);
-    if (g) g.push(r);
-    else groups.set(r.citation, [r]);
+  const groups = new Map<Citation, { citation: Citation; items: ResolvedItem[] }>();
+  const out: { citation: Citation; items: ResolvedItem[] }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const r = items[i];
+    let g = groups.get(r.citation);
+    if (!g) groups.set(r.citation, (g = { citation: r.citation, items: [] })), out.push(g);
+    g.items.push(r);
   }
-  return [...groups].map(([citation, list]) => ({ citation, items: list }));
+  return out;
 }
 
 /** The years a body's meetings span in the data, or all bodies' when `body` is null. */

@@ -93,10 +93,19 @@ const SECTOR_OF_BODY: Record<string, Sector> = { WTSA: 'ITU-T', WTDC: 'ITU-D', R
 
 /** Sector and year of a resolution, from its preamble, else from its number line. */
 export function resolutionContext(res: Resolution | undefined): ResolutionContext {
-  if (!res) return { sector: null, year: null, body: 'unknown' };
+  if (!res) return new Context(null, null, 'unknown');
   const body = res.preamble?.body ?? 'unknown';
   const year = res.preamble?.meeting?.year ?? res.numberLine.meeting?.year ?? null;
-  return { sector: SECTOR_OF_BODY[body] ?? null, year, body };
+  return new Context(SECTOR_OF_BODY[body] ?? null, year, body);
+}
+
+/** One class for every context, so that code reading them sees one hidden class. */
+class Context implements ResolutionContext {
+  constructor(
+    readonly sector: Sector | null,
+    readonly year: number | null,
+    readonly body: string,
+  ) {}
 }
 
 /**
@@ -630,7 +639,7 @@ interface ScannedGroups {
 }
 
 const NO_GROUPS: ScannedGroups = { studyGroups: [], generic: [] };
-const NO_CONTEXT: ResolutionContext = { sector: null, year: null, body: '' };
+const NO_CONTEXT: ResolutionContext = new Context(null, null, '');
 
 /** The study group mentions of each line's content: a keystroke scans the edited line only. */
 const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS);

@@ -73,6 +73,16 @@ export function unitFacts(u: TextUnit): TextFacts {
 
 /** Every text run of the document in line order. */
 export function collectTexts(doc: ResDocument): TextUnit[] {
+  // the loops and the sort in functions of their own (code compiled on the fly for a long
+  // loop is kept and entered again on the next lint, and was thrown away at the code after it)
+  const out = gatherTexts(doc);
+  out.sort(byPlace);
+  return out;
+}
+
+const byPlace = (a: TextUnit, b: TextUnit): number => a.content.line - b.content.line || a.content.column - b.content.column;
+
+function gatherTexts(doc: ResDocument): TextUnit[] {
   const out: TextUnit[] = [];
   const push = (content: Content, kind: TextKind, resolution = -1, section: Section | null = null, clause: Clause | null = null) =>
     out.push(new Unit(content, kind, resolution, section, clause));
@@ -109,6 +119,5 @@ export function collectTexts(doc: ResDocument): TextUnit[] {
     const r = doc.resolutions[ri];
     push(f.content, 'footnote', r && r.range.start.line <= line ? ri : -1);
   }
-  out.sort((a, b) => a.content.line - b.content.line || a.content.column - b.content.column);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { OPERATIVE_ADDRESSED } from '../model/vocabulary';
-import { sections } from './util';
+import { allSections } from './util';
 
 const ADDRESSED = new Set<string>(OPERATIVE_ADDRESSED);
 
@@ -12,7 +12,7 @@ export const callAddressee: Rule = {
   tags: ['calls'],
   fixable: false,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       const call = section.call;
       if (!call.known) continue;
       const needs = ADDRESSED.has(call.head) || (call.head === 'resolves' && call.toVerb !== null);

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { RESOLVES_TO_VERBS } from '../model/vocabulary';
-import { sections } from './util';
+import { allSections } from './util';
 
 /**
  * Malformed call formulas: `resolves to instructs` (the verb after `resolves to` is an
@@ -13,7 +13,7 @@ export const callForm: Rule = {
   tags: ['calls'],
   fixable: true,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       const call = section.call;
       if (!call.known) continue;
       const first = call.text[0];

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { OPERATIVE_ADDRESSED, OPERATIVE_PLAIN, PREAMBULAR_CALLS } from '../model/vocabulary';
-import { distance, sections } from './util';
+import { distance, allSections } from './util';
 
 const ALL = [...PREAMBULAR_CALLS, ...OPERATIVE_PLAIN, ...OPERATIVE_ADDRESSED];
 
@@ -12,7 +12,7 @@ export const callUnknown: Rule = {
   tags: ['calls'],
   fixable: true,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       const call = section.call;
       if (call.known) continue;
       const word = call.head;

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { CITING_CALLS, TO_SECTIONS } from '../model/vocabulary';
 import { rangeIn } from '../model/content';
-import { sections } from './util';
+import { allSections } from './util';
 
 /** A clause that opens with the document it cites: `Resolution 18 (…) of this assembly, on …`. */
 const CITED_DOCUMENT =
@@ -19,7 +19,7 @@ export const clauseOpening: Rule = {
   tags: ['clauses'],
   fixable: false,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       const call = section.call;
       if (!call.known) continue;
       let allowed: string[];

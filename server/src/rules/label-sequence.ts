@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { canonicalLabel, sections } from './util';
+import { canonicalLabel, allSections } from './util';
 import { normaliseLabel } from '../analyzer/clauseRefs';
 
 /** Labels run a), b), c) … or 1, 2, 3 … in every section, restarting each time; bis/ter follow their base. */
@@ -10,7 +10,7 @@ export const labelSequence: Rule = {
   tags: ['labels', 'structure'],
   fixable: true,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       const labelled = section.clauses.filter((c) => c.label && c.label.kind !== 'dotted');
       if (labelled.length === 0) continue;
       const wanted = positionalLabels(labelled.map((c) => c.label!));

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { canonicalLabel, expectedKind, sections } from './util';
+import { canonicalLabel, expectedKind, allSections } from './util';
 
 /** Preambular clauses are lettered `a)`, operative clauses numbered `1` (no dot), bis as `a bis)` / `2bis`. */
 export const labelStyle: Rule = {
@@ -9,7 +9,7 @@ export const labelStyle: Rule = {
   tags: ['labels', 'structure'],
   fixable: true,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       if (!section.call.known) continue;
       const want = expectedKind(section);
       for (const clause of section.clauses) {

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { canonicalLabel, expectedKind, sections } from './util';
+import { canonicalLabel, expectedKind, allSections } from './util';
 import { posAt } from '../model/content';
 
 /** In a section of several clauses, every clause carries a label. */
@@ -10,7 +10,7 @@ export const missingLabel: Rule = {
   tags: ['labels', 'structure'],
   fixable: true,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       if (section.clauses.length < 2 || !section.call.known) continue;
       const kind = expectedKind(section);
       let prev = 0;

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { sections } from './util';
+import { allSections } from './util';
 
 /** A section with a single clause carries no label. */
 export const singleClauseLabel: Rule = {
@@ -9,7 +9,7 @@ export const singleClauseLabel: Rule = {
   tags: ['labels', 'structure'],
   fixable: true,
   check(ctx) {
-    for (const [, section] of sections(ctx.doc.resolutions)) {
+    for (const section of allSections(ctx.analysis)) {
       if (section.clauses.length !== 1) continue;
       const clause = section.clauses[0];
       const label = clause.label;

@@ -1,4 +1,5 @@
-import type { Clause, Label, Range, Resolution, Section, SubItem } from '../model/types';
+import type { Clause, Label, Range, Section, SubItem } from '../model/types';
+import type { Analysis } from '../analyzer/analysis';
 import { ordinalLetter, ordinalRoman, LATIN_SUFFIXES } from '../model/vocabulary';
 import { trimmedEnd } from '../model/content';
 
@@ -35,11 +36,13 @@ export function labelRangeWithSeparator(label: Label): Range {
   return label.range;
 }
 
-/** Sections in document order with their resolution. */
-export function sections(resolutions: Resolution[]): [Resolution, Section, number][] {
-  const out: [Resolution, Section, number][] = [];
-  for (let ri = 0; ri < resolutions.length; ri++) for (const s of resolutions[ri].sections) out.push([resolutions[ri], s, ri]);
-  return out;
+/** Every section of the document in order: made once per lint and shared by the rules (Analysis.memo). */
+export function allSections(analysis: Analysis): readonly Section[] {
+  return analysis.memo('allSections', null, () => {
+    const out: Section[] = [];
+    for (const r of analysis.doc.resolutions) for (const s of r.sections) out.push(s);
+    return out;
+  });
 }
 
 export function isSubLast(items: SubItem[], i: number): boolean {
