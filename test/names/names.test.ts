@@ -150,7 +150,7 @@ describe('names analysis: study groups', () => {
     ].join('\n');
     const { names, doc } = analyse(text);
     assert.deepEqual(names.studyGroups.map((m) => m.sector), ['ITU-D', 'ITU-T']);
-    assert.deepEqual(resolutionContext(doc.resolutions[0]), { sector: 'ITU-D', year: 2022, body: 'WTDC' });
+    assert.deepEqual({ ...resolutionContext(doc.resolutions[0]) }, { sector: 'ITU-D', year: 2022, body: 'WTDC' });
   });
 
   it('judges the own sector in the study period that follows the meeting', () => {
