@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runLintJob, type LintFailure, type LintJob, type LintPart, type LintResult, type LintRun } from './lintJob';
+import { LINT_WORKER_LIMITS, runLintJob, type LintFailure, type LintJob, type LintPart, type LintResult, type LintRun } from './lintJob';
 
 /** characters per message when the text is sent to the worker */
 const PART_SIZE = 256 * 1024;
@@ -148,7 +148,7 @@ export class LintPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.workerFile!);
+    const w = new Worker(this.workerFile!, { resourceLimits: LINT_WORKER_LIMITS });
     this.counters.workersStarted++;
     w.on('message', (m: LintResult | LintFailure) => {
       const job = this.running;

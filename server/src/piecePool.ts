@@ -18,7 +18,7 @@ import { Analysis } from './analyzer/analysis';
 import type { Config } from './engine/config';
 import { lintDocument } from './engine/lint';
 import type { ReferenceData, ReferenceExtension } from './data/reference';
-import { lintRules, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
+import { LINT_WORKER_LIMITS, lintRules, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
 import { parse } from './parser/parse';
 import { planPieces, type Piece } from './parser/pieces';
 import type { Finding } from './rules/types';
@@ -141,7 +141,7 @@ export class PiecePool {
     const existing = this.workers[slot];
     if (existing) return existing;
     // not unref'd: a pending piece keeps the process alive; dispose() stops the threads
-    const w = new Worker(this.workerFile!);
+    const w = new Worker(this.workerFile!, { resourceLimits: LINT_WORKER_LIMITS });
     this.workers[slot] = w;
     const settle = (id: number, r: LintResult | null) => {
       const p = this.pending.get(id);
