@@ -31,7 +31,7 @@ Options:
   --max-warnings N     exit 1 when there are more than N warnings
   --stdin-filename F   name to show for standard input
   --threads N          lint files of 1 MB or more in pieces on up to N threads (default:
-                       the cores there are, up to 4, on machines with 4 or more; else 1)
+                       the cores there are, up to 4)
   -h, --help           show this help
   -v, --version        show the version
 
