@@ -16,7 +16,7 @@
  * runs after a warm-up. BENCH_QUICK=1 shrinks everything (for a smoke run).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -26,6 +26,7 @@ import { LineDocument } from '../server/src/lineDocument';
 import { loadReferenceData } from '../server/src/data/reference';
 import { defaultConfig } from '../server/src/engine/config';
 import { PiecePool } from '../server/src/piecePool';
+import { realTexts } from '../test/helpers/corpus';
 
 const ROOT = path.join(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -111,19 +112,7 @@ const ok = (good: boolean) => (good ? 'met' : '**not met**');
 
 // ---- the text ----
 
-function corpusTexts(): string[] {
-  const texts = [readFileSync(path.join(ROOT, '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8'), readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8')];
-  const fx = path.join(ROOT, 'test', 'fixtures', 'rules');
-  for (const f of readdirSync(fx).filter((f) => f.endsWith('.itures')).sort()) {
-    texts.push(
-      readFileSync(path.join(fx, f), 'utf8')
-        .split('\n')
-        .filter((l) => !/^\s*#>/.test(l))
-        .join('\n'),
-    );
-  }
-  return texts;
-}
+const corpusTexts = realTexts;
 
 /** The corpus texts repeated, one after the other, up to `bytes` (UTF-8), as a flat string. */
 function textOf(bytes: number, texts: string[]): string {

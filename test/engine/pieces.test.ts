@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintText } from '../../server/src/engine';
@@ -8,6 +8,7 @@ import { loadReferenceData } from '../../server/src/data/reference';
 import { planPieces } from '../../server/src/parser/pieces';
 import { parse } from '../../server/src/parser/parse';
 import { PiecePool } from '../../server/src/piecePool';
+import { realTexts } from '../helpers/corpus';
 
 /**
  * A long text linted in pieces on several threads gets exactly the findings of the whole
@@ -17,26 +18,12 @@ import { PiecePool } from '../../server/src/piecePool';
 const ROOT = path.join(__dirname, '..', '..');
 const WORKER = path.join(ROOT, 'dist', 'lintWorker.js');
 
-/** Real resolutions and the rule fixtures (expected-finding lines removed), one after another. */
-function sources(): string[] {
-  const texts = [readFileSync(path.join(ROOT, '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8'), readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8')];
-  const fx = path.join(ROOT, 'test', 'fixtures', 'rules');
-  for (const f of readdirSync(fx).filter((f) => f.endsWith('.itures')).sort()) {
-    texts.push(
-      readFileSync(path.join(fx, f), 'utf8')
-        .split('\n')
-        .filter((l) => !/^\s*#>/.test(l))
-        .join('\n'),
-    );
-  }
-  return texts;
-}
 
 const MIN = 16 * 1024;
 
 describe('linting a long text in pieces', function () {
   this.timeout(120000);
-  const all = sources();
+  const all = realTexts();
   // without the fixtures that hold proposals or spanning directives: those texts are linted whole
   const plain = all.filter((t) => planPieces(t + '\n' + all[0] + '\n' + all[0] + '\n' + all[0], { count: 2, minChars: 100 }) !== null);
   const data = loadReferenceData();
