@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ContentSlot, factsOf, OwnedTextSlot, ownerId, TextSlot } from '../../server/src/util/memo';
+import { ContentSlot, factsOf, moveRanges, OwnedTextSlot, ownerId, TextSlot } from '../../server/src/util/memo';
 import type { Content } from '../../server/src/model/types';
 import { lintText } from '../../server/src/engine';
 import { loadReferenceData } from '../../server/src/data/reference';
@@ -44,28 +44,64 @@ describe('per-text facts', () => {
     assert.equal(slot.get(factsOf(t), ownerId(two), t, f), 'v2');
   });
 
-  it('keeps a result with positions only for a content at the same place; "nothing found" anywhere', () => {
-    const none: number[] = [];
-    const slot = new ContentSlot<number[]>(none);
+  it('moves a result with positions to the same text elsewhere, and scans again for another column mapping', () => {
+    const none: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] = [];
+    const slot = new ContentSlot(none, moveRanges);
     const t = text('content');
     const at = (line: number, column: number, shifts: number[] = []): Content => ({ line, column, text: t, shifts });
     let calls = 0;
-    const found = (c: Content) => (calls++, [c.line, c.column]);
-    assert.deepEqual(slot.get(factsOf(t), at(3, 0), found), [3, 0]);
-    assert.deepEqual(slot.get(factsOf(t), at(3, 0), found), [3, 0]);
+    const found = (c: Content) => (calls++, [{ range: { start: { line: c.line, character: c.column + 2 }, end: { line: c.line, character: c.column + 5 } } }]);
+    assert.deepEqual(slot.get(factsOf(t), at(3, 0), found), found(at(3, 0)));
+    calls = 0;
+    assert.deepEqual(slot.get(factsOf(t), at(3, 0), found), found(at(3, 0)));
+    // moved down and right: the ranges follow, nothing is scanned
+    assert.deepEqual(slot.get(factsOf(t), at(7, 4), found), found(at(7, 4)));
+    assert.equal(calls, 2, 'only the two reference calls above');
+    // another column mapping (text removed before a column): scanned again
+    calls = 0;
+    slot.get(factsOf(t), at(7, 4, [1, 3]), found);
     assert.equal(calls, 1);
-    // moved: computed again
-    assert.deepEqual(slot.get(factsOf(t), at(4, 0), found), [4, 0]);
-    assert.deepEqual(slot.get(factsOf(t), at(4, 2), found), [4, 2]);
-    assert.deepEqual(slot.get(factsOf(t), at(4, 2, [1, 3]), found), [4, 2]);
-    assert.equal(calls, 4);
     // nothing found holds wherever the text stands
     const u = text('none');
     let noneCalls = 0;
     const nothing = () => (noneCalls++, none);
     slot.get(factsOf(u), { line: 1, column: 0, text: u, shifts: [] }, nothing);
-    slot.get(factsOf(u), { line: 9, column: 4, text: u, shifts: [] }, nothing);
+    slot.get(factsOf(u), { line: 9, column: 4, text: u, shifts: [3, 1] }, nothing);
     assert.equal(noneCalls, 1);
+  });
+
+  it('moveRanges copies arrays and plain objects, moves every range and keeps other objects', () => {
+    class Keep {
+      range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    }
+    const keep = new Keep();
+    const v = { text: 'x', from: 2, items: [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, meeting: null }], unit: keep };
+    const moved = moveRanges(v, 10, 3);
+    assert.deepEqual(moved.items[0].range, { start: { line: 11, character: 5 }, end: { line: 11, character: 7 } });
+    assert.equal(moved.from, 2);
+    assert.equal(moved.unit, keep);
+    assert.deepEqual(v.items[0].range, { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, 'the original is not changed');
+  });
+
+  it('finds the same citations and study groups in a line that moved as in a fresh scan', () => {
+    const body = [
+      'RESOLUTION 92 (Hammamet, 2016)',
+      'Title',
+      '(Hammamet, 2016)',
+      'The World Telecommunication Standardization Assembly (Hammamet, 2016),',
+      'considering',
+      'a)\tthat Resolution 2 (Rev. Dubai, 2012) and Recommendation ITU-T A.7 assign work to ITU-T Study Group 13 and SG 17;',
+      'b)\tthat Resolutions 1 and 22 (Rev. Hammamet, 2016) of this assembly apply,',
+    ];
+    const data = loadReferenceData();
+    // the same lines one line further down, clause a)'s text one column to the right: found through the records, moved
+    const moved = [...body.slice(0, 5), '', ...body.slice(5)].join('\n').replace('a)\t', 'a)\t\t');
+    lintText(body.join('\n'), { data });
+    const viaRecords = lintText(moved, { data }).findings;
+    // the same text with every record fresh (a text of its own)
+    const fresh = lintText(moved.replace(/Title/, `Title ${Math.random()}`), { data }).findings.filter((f) => f.range.start.line !== 1);
+    assert.deepEqual(viaRecords.filter((f) => f.range.start.line !== 1), fresh);
+    assert.ok(viaRecords.some((f) => f.rule.startsWith('citation') || f.rule.startsWith('study-group')));
   });
 
   it('gives the same findings when a text is linted again from the records and with other data', () => {

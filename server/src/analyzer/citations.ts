@@ -27,7 +27,7 @@ import type { Content, Range, ResDocument, Resolution } from '../model/types';
 import type { Meeting, MeetingBody, RecommendationEntry, ResolutionEntry, Version } from '../data/schema';
 import { foldKey, type ReferenceData } from '../data/reference';
 import { detachedUnit, unitFacts, type TextUnit } from './texts';
-import { ContentSlot } from '../util/memo';
+import { ContentSlot, moveRanges } from '../util/memo';
 import type { Analysis } from './analysis';
 
 export type CitedType = 'Resolution' | 'Recommendation' | 'Decision' | 'Opinion';
@@ -442,7 +442,7 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
 
 const NO_CITATIONS: readonly Citation[] = [];
 /** The citations found in each line's content (only the edited lines are scanned again). */
-const BY_CONTENT = new ContentSlot<readonly Citation[]>(NO_CITATIONS);
+const BY_CONTENT = new ContentSlot<readonly Citation[]>(NO_CITATIONS, moveRanges);
 
 // ---------------------------------------------------------------------------
 // stage 2: the reference data

@@ -21,7 +21,7 @@ import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
 import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
-import { ContentSlot, OwnedTextSlot, ownerId } from '../util/memo';
+import { ContentSlot, moveRanges, OwnedTextSlot, ownerId } from '../util/memo';
 
 // ---------------------------------------------------------------------------
 // results
@@ -642,7 +642,7 @@ const NO_GROUPS: ScannedGroups = { studyGroups: [], generic: [] };
 const NO_CONTEXT: ResolutionContext = new Context(null, null, '');
 
 /** The study group mentions of each line's content: a keystroke scans the edited line only. */
-const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS);
+const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS, moveRanges);
 
 function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
   const found = GROUP_SLOT.get(unitFacts(unit), unit.content, (content) => {

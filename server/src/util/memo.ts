@@ -86,24 +86,68 @@ export class OwnedTextSlot<T> {
 }
 
 /**
- * A result that carries positions: valid only for a content at the same place (line,
- * column and column mapping). After a keystroke every line the edit did not touch or move
- * finds its result; a moved line is computed again.
+ * A result that carries positions. Valid as it is for a content at the same place (line,
+ * column and column mapping); for the same text with the same column mapping at another
+ * place (a line moved by an edit above it, a text repeated) it is moved there with `move`,
+ * without scanning again; a different column mapping is scanned again.
  */
 export class ContentSlot<T> {
   private readonly id = slotCount++;
   /**
    * @param none the result that carries no position (nothing found): valid for the same
    *   text wherever it stands, which most lines are
+   * @param move the result found at one place, moved by whole lines and columns (moveRanges)
    */
-  constructor(private readonly none: T) {}
+  constructor(
+    private readonly none: T,
+    private readonly move: (value: T, lines: number, columns: number) => T,
+  ) {}
   get(facts: TextFacts, c: Content, compute: (c: Content) => T): T {
     const hit = facts.slots[this.id] as { line: number; column: number; shifts: number[]; value: T } | undefined;
-    if (hit !== undefined && (hit.value === this.none || (hit.line === c.line && hit.column === c.column && sameShifts(hit.shifts, c.shifts)))) return hit.value;
+    if (hit !== undefined && (hit.value === this.none || sameShifts(hit.shifts, c.shifts))) {
+      if (hit.value === this.none || (hit.line === c.line && hit.column === c.column)) return hit.value;
+      const moved = this.move(hit.value, c.line - hit.line, c.column - hit.column);
+      facts.slots[this.id] = { line: c.line, column: c.column, shifts: c.shifts, value: moved };
+      return moved;
+    }
     const value = compute(c);
     facts.slots[this.id] = { line: c.line, column: c.column, shifts: c.shifts, value };
     return value;
   }
+}
+
+/**
+ * A copy of a scan result with every range in it moved by `lines` and `columns`: what was
+ * found in a text at one place, for the same text (with the same column mapping) at another.
+ * Arrays and plain objects are copied; anything else (a text unit, a class instance) is
+ * kept as it is. A range is an object with `start` and `end` positions.
+ */
+export function moveRanges<T>(value: T, lines: number, columns: number): T {
+  return moveValue(value, lines, columns) as T;
+}
+
+function moveValue(v: unknown, lines: number, columns: number): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = moveValue(v[i], lines, columns);
+    return out;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+  const o = v as Record<string, unknown>;
+  if (isPosition(o.start) && isPosition(o.end) && Object.keys(o).length === 2) {
+    return {
+      start: { line: o.start.line + lines, character: o.start.character + columns },
+      end: { line: o.end.line + lines, character: o.end.character + columns },
+    };
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = moveValue(o[k], lines, columns);
+  return out;
+}
+
+function isPosition(p: unknown): p is { line: number; character: number } {
+  return typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
 }
 
 function sameShifts(a: number[], b: number[]): boolean {
