@@ -27,6 +27,7 @@ import { loadReferenceData } from '../server/src/data/reference';
 import { defaultConfig } from '../server/src/engine/config';
 import { PiecePool } from '../server/src/piecePool';
 import { realTexts } from '../test/helpers/corpus';
+import { shareFacts } from '../server/src/util/memo';
 
 const ROOT = path.join(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -160,6 +161,10 @@ async function throughput(texts: string[]): Promise<number> {
   const warm = QUICK ? 1 : 4;
   const ours = measure(() => void lintText(text, { data }), runs, warm);
   const oursForced = measure(() => void lintText(text, { data }), runs, 0, true);
+  // every line scanned afresh: what a text that never repeats a line costs
+  shareFacts(false);
+  const oursFresh = measure(() => void lintText(text, { data }), runs, 1);
+  shareFacts(true);
   const ourFindings = lintText(text, { data }).findings.length;
 
   // the same text in pieces on two threads (reslint --threads 2; parser/pieces.ts)
@@ -216,6 +221,7 @@ async function throughput(texts: string[]): Promise<number> {
   out('|---|---|---|---|');
   out(`| reslint (all rules) | ${f2(ow)} | ${f2(oc)} | ${ourFindings} |`);
   if (piecesLine) out(piecesLine);
+  out(`| reslint, nothing found again from one line to another (as on a text that never repeats a line) | ${f2(mb / (oursFresh.wallMs / 1000))} | ${f2(mb / (oursFresh.cpuMs / 1000))} | ${ourFindings} |`);
   out(`| markdownlint ${pkgVersion('markdownlint')} (default rules, lintSync) | ${f2(mw)} | ${f2(mc)} | ${mdFindings} |`);
   out(harperLine);
   out();
@@ -225,7 +231,7 @@ async function throughput(texts: string[]): Promise<number> {
   const rateOf = (t: Timing) => `${f2(mb / (t.wallMs / 1000))} MB/s wall, ${f2(mb / (t.cpuMs / 1000))} MB/s CPU`;
   if (ours.first) out(`- reslint's first lint in this process (V8 still compiling its code, the per-line memos empty), as a CLI run on one 4 MB file: ${rateOf(ours.first)}`);
   out(`- reslint with a forced full collection before each run (see bench.ts, measure): ${rateOf(oursForced)}`);
-  out('- the text repeats its sources, and the per-line memos find a repeated line again; on a text without repetition reslint is slower (by up to a third, measured with the memos bypassed)');
+  out('- the text repeats its sources, and the per-line records find a repeated line again (and move what it found there); the row \"nothing found again\" turns that off: every line is scanned afresh, as on a text that never repeats a line');
   out(`- in pieces: the findings equal the whole text's (test/engine/pieces.test.ts); this is what \`reslint\` does by default with a file of 1 MB or more on a machine with 2 cores or more (one piece per core, at most 4); on ${os.availableParallelism?.() ?? os.cpus().length} cores the garbage collector's helper threads share the second core with the second piece`);
   out();
   return oc;

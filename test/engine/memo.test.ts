@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ContentSlot, factsOf, moveRanges, OwnedTextSlot, ownerId, TextSlot } from '../../server/src/util/memo';
+import { ContentSlot, factsOf, moveRanges, OwnedTextSlot, ownerId, shareFacts, TextSlot } from '../../server/src/util/memo';
+import { realTexts } from '../helpers/corpus';
 import type { Content } from '../../server/src/model/types';
 import { lintText } from '../../server/src/engine';
 import { loadReferenceData } from '../../server/src/data/reference';
@@ -122,5 +123,17 @@ describe('per-text facts', () => {
     assert.deepEqual(lintText(doc, { data }).findings, first);
     // other reference data (an extension without entries): computed again, the same findings
     assert.deepEqual(lintText(doc, { data: data.extend({}) }).findings, first);
+  });
+
+  it('gives the same findings on the real texts with the records shared as with every line scanned afresh', () => {
+    const data = loadReferenceData();
+    const text = Array(3).fill(realTexts().join('\n')).join('\n');
+    const shared = lintText(text, { data }).findings;
+    shareFacts(false);
+    try {
+      assert.deepEqual(lintText(text, { data }).findings, shared);
+    } finally {
+      shareFacts(true);
+    }
   });
 });

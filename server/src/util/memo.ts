@@ -40,9 +40,19 @@ export class TextFacts {
 const FACTS = new LineMemo<TextFacts>(50000);
 const newFacts = (): TextFacts => new TextFacts();
 
+let sharing = true;
+
+/**
+ * For the benchmark: with `false`, every lookup gets a fresh record, so nothing found in one
+ * line is found again in another, as on a text that never repeats a line.
+ */
+export function shareFacts(on: boolean): void {
+  sharing = on;
+}
+
 /** The facts record of a text (bounded like LineMemo). */
 export function factsOf(text: string): TextFacts {
-  return FACTS.get(text, newFacts);
+  return sharing ? FACTS.get(text, newFacts) : new TextFacts();
 }
 
 let slotCount = 0;
