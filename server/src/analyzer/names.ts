@@ -167,6 +167,17 @@ interface Matcher {
   known: Set<string>;
   /** accepted names of each body (canonical first) */
   accepted: Map<Body, string[]>;
+  /**
+   * The shape (first letter and length, `shape()`) of every key of byFirst, nearByFirst and
+   * nearByLast: a word of another shape is none of them, and is passed over without taking
+   * it out of the text (most words of a line).
+   */
+  shapes: Set<number>;
+}
+
+/** A word's shape: its first (lower-cased) letter and its length. */
+function shape(first: number, length: number): number {
+  return first * 256 + (length < 255 ? length : 255);
 }
 
 const matchers = new WeakMap<ReferenceData, Matcher>();
@@ -262,7 +273,9 @@ function buildMatcher(data: ReferenceData): Matcher {
     if (g.abbreviation) add(g.abbreviation, 'abbreviation', body, g);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return { byFirst, nearByFirst, nearByLast, known, accepted };
+  const shapes = new Set<number>();
+  for (const map of [byFirst, nearByFirst, nearByLast]) for (const k of map.keys()) if (k) shapes.add(shape(k.charCodeAt(0), k.length));
+  return { byFirst, nearByFirst, nearByLast, known, accepted, shapes };
 }
 
 function matcherFor(data: ReferenceData): Matcher {
@@ -354,6 +367,10 @@ function scanBodies(data: ReferenceData, m: Matcher, text: string): RawBody[] {
     if (!isWordCode(text.charCodeAt(i)) || isWordAt(text, i - 1)) continue;
     let j = i;
     while (j < text.length && isWordCode(text.charCodeAt(j))) j++;
+    if (!m.shapes.has(shape(lower.charCodeAt(i), j - i))) {
+      i = j - 1;
+      continue;
+    }
     const seg = lower.slice(i, j);
     if (!nearTrigger) {
       const c = text.charCodeAt(i);
@@ -425,14 +442,19 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'to']);
 
 function tokens(text: string, lower: string): Tok[] {
   const out: Tok[] = [];
-  const re = /\S+/g;
-  let mm: RegExpExecArray | null;
-  while ((mm = re.exec(text))) {
-    let s = mm.index;
-    let e = s + mm[0].length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // the next run of characters that are not white space (what /\S+/ finds)
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let e = i;
+    while (e < n && !isSpaceCode(text.charCodeAt(e))) e++;
+    let s = i;
+    i = e;
     let breakBefore = false;
     let breakAfter = false;
-    while (s < e && /[("“'‘[]/.test(text[s])) {
+    while (s < e && OPENERS.has(text.charCodeAt(s))) {
       s++;
       breakBefore = true;
     }
@@ -441,16 +463,27 @@ function tokens(text: string, lower: string): Tok[] {
       e -= 2;
       breakAfter = true;
     }
-    while (e > s && /[),;:.!?"”'’\]]/.test(text[e - 1])) {
+    while (e > s && CLOSERS.has(text.charCodeAt(e - 1))) {
       e--;
       breakAfter = true;
     }
     if (e <= s) continue;
     const w = lower.slice(s, e);
-    out.push({ start: s, end: e, lower: w, capital: /^[A-Z0-9]/.test(text[s]), connector: CONNECTORS.has(w), breakAfter, breakBefore });
+    const c = text.charCodeAt(s);
+    out.push({ start: s, end: e, lower: w, capital: (c >= 65 && c <= 90) || (c >= 48 && c <= 57), connector: CONNECTORS.has(w), breakAfter, breakBefore });
   }
   return out;
 }
+
+/** White space as /\s/ has it (the characters a line of a resolution holds). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** What opens a token and breaks a name before it: ( " “ ' ‘ [ */
+const OPENERS = new Set([...'("“\'‘['].map((ch) => ch.charCodeAt(0)));
+/** What closes a token and breaks a name after it: ) , ; : . ! ? " ” ' ’ ] */
+const CLOSERS = new Set([...'),;:.!?"”\'’]'].map((ch) => ch.charCodeAt(0)));
 
 /** Plural and singular alike: `Directors` = `Director`, `Assemblies` = `Assembly`, `Bureaux` = `Bureau`. */
 function singularKey(lower: string): string {
