@@ -194,9 +194,15 @@ function isWordAt(text: string, i: number): boolean {
   return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
 }
 
+/** The run of letters and digits that starts the text (a loop, not a regular expression: it runs per word). */
 function firstSegment(lower: string): string {
-  const m = /^[a-z0-9\u00c0-\u024f]+/.exec(lower);
-  return m ? m[0] : '';
+  let i = 0;
+  while (i < lower.length) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f)) i++;
+    else break;
+  }
+  return i === lower.length ? lower : lower.slice(0, i);
 }
 
 /** The run of letters and digits that ends the text (a loop from the end: linear on any input). */
@@ -506,10 +512,10 @@ function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]
     for (const e of m.nearByLast.get(last) ?? []) if (t - e.words + 1 >= 0) windows.push({ a: t - e.words + 1, k: e.words });
   }
   if (windows.length === 0) return;
-  const tried = new Set<string>();
+  const tried = new Set<number>();
   const found: RawBody[] = [];
   for (const { a, k } of windows) {
-    const key = `${a}:${k}`;
+    const key = a * 64 + k;
     if (tried.has(key)) continue;
     tried.add(key);
     const first = toks[a];
@@ -523,18 +529,18 @@ function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]
       if (q < a + k - 1 && tk.breakAfter) ok = false;
     }
     if (!ok) continue;
-    // abbreviations written in the window (`ITU-T`), by position
-    const caps: (string | null)[] = [];
-    for (let q = a; q < a + k; q++) {
-      const w = text.slice(toks[q].start, toks[q].end);
-      caps.push(/^[A-Z0-9][A-Z0-9-]+$/.test(w) ? w.toLowerCase() : null);
-    }
     const from = first.start;
     const to = lastTok.end;
     if (overlapsTaken(from, to)) continue;
     let windowLower = first.lower;
     for (let q = a + 1; q < a + k; q++) windowLower += ' ' + toks[q].lower;
     if (m.known.has(windowLower)) continue;
+    // abbreviations written in the window (`ITU-T`), by position
+    const caps: (string | null)[] = [];
+    for (let q = a; q < a + k; q++) {
+      const w = text.slice(toks[q].start, toks[q].end);
+      caps.push(/^[A-Z0-9][A-Z0-9-]+$/.test(w) ? w.toLowerCase() : null);
+    }
     const max = windowLower.length >= 20 ? 2 : 1;
     const wKey = singularKey(windowLower);
     let best: NameEntry[] = [];
