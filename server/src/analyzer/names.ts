@@ -474,9 +474,12 @@ function tokens(text: string, lower: string): Tok[] {
       breakAfter = true;
     }
     if (e <= s) continue;
-    const w = lower.slice(s, e);
     const c = text.charCodeAt(s);
-    out.push({ start: s, end: e, lower: w, capital: (c >= 65 && c <= 90) || (c >= 48 && c <= 57), connector: CONNECTORS.has(w), breakAfter, breakBefore });
+    const capital = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    // a window holds only capitalised words and connectors (three letters at most): the
+    // other words' text is never read
+    const w = capital || e - s <= 3 ? lower.slice(s, e) : '';
+    out.push({ start: s, end: e, lower: w, capital, connector: w !== '' && CONNECTORS.has(w), breakAfter, breakBefore });
   }
   return out;
 }
