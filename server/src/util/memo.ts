@@ -130,7 +130,8 @@ export class ContentSlot<T> {
  * A copy of a scan result with every range in it moved by `lines` and `columns`: what was
  * found in a text at one place, for the same text (with the same column mapping) at another.
  * Arrays and plain objects are copied; anything else (a text unit, a class instance) is
- * kept as it is. A range is an object with `start` and `end` positions.
+ * kept as it is. A range is an object with `start` and `end` positions. A result moved this
+ * way holds its places as ranges only (a content or a bare line number in it would not move).
  */
 export function moveRanges<T>(value: T, lines: number, columns: number): T {
   return moveValue(value, lines, columns) as T;
