@@ -132,19 +132,34 @@ export function isEmptyExtension(ext: ReferenceExtension): boolean {
   return !ext.meetings?.length && !ext.resolutions?.length && !ext.recommendations?.length;
 }
 
-/** Parses and lints one document version (runs in the worker; usable anywhere). */
-export function runLintJob(req: LintRequest, text: string): LintResult {
+/**
+ * Parses a text (starting at line `firstLine` of its document) and lints it with a mode's
+ * rules; a rule that throws is recorded, its findings dropped. The worker's job and the
+ * piece a PiecePool lints on its own thread both run this.
+ */
+export function lintWithMode(
+  text: string,
+  firstLine: number,
+  config: Config,
+  data: ReferenceData,
+  mode: LintMode,
+): { findings: Finding[]; ruleErrors: RuleFailure[]; parseMs: number; lintMs: number } {
   const t0 = performance.now();
-  const doc = parse(text, { firstLine: req.firstLine ?? 0 });
+  const doc = parse(text, { firstLine });
   const t1 = performance.now();
   const ruleErrors: RuleFailure[] = [];
   const findings = lintDocument(doc, {
-    config: req.config,
-    data: dataFor(req.extension),
+    config,
+    data,
     analysis: new Analysis(doc),
-    rules: lintRules(req.mode),
+    rules: lintRules(mode),
     onRuleError: (rule, e) => ruleErrors.push({ rule: rule.id, message: (e as Error)?.stack ?? String(e) }),
   });
-  const t2 = performance.now();
-  return { type: 'result', id: req.id, uri: req.uri, version: req.version, findings, ruleErrors, parseMs: t1 - t0, lintMs: t2 - t1 };
+  return { findings, ruleErrors, parseMs: t1 - t0, lintMs: performance.now() - t1 };
+}
+
+/** Parses and lints one document version (runs in the worker; usable anywhere). */
+export function runLintJob(req: LintRequest, text: string): LintResult {
+  const r = lintWithMode(text, req.firstLine ?? 0, req.config, dataFor(req.extension), req.mode);
+  return { type: 'result', id: req.id, uri: req.uri, version: req.version, ...r };
 }

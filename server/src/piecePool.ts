@@ -14,12 +14,9 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Analysis } from './analyzer/analysis';
 import type { Config } from './engine/config';
-import { lintDocument } from './engine/lint';
 import type { ReferenceData, ReferenceExtension } from './data/reference';
-import { LINT_WORKER_LIMITS, lintRules, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
-import { parse } from './parser/parse';
+import { LINT_WORKER_LIMITS, lintWithMode, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
 import { planPieces, type Piece } from './parser/pieces';
 import type { Finding } from './rules/types';
 
@@ -101,16 +98,7 @@ export class PiecePool {
   }
 
   private lintHere(text: string, piece: Piece, options: PieceLintOptions): { findings: Finding[]; ruleErrors: RuleFailure[] } {
-    const doc = parse(text, { firstLine: piece.firstLine });
-    const ruleErrors: RuleFailure[] = [];
-    const findings = lintDocument(doc, {
-      config: options.config,
-      data: options.data,
-      analysis: new Analysis(doc),
-      rules: lintRules(options.mode ?? 'full'),
-      onRuleError: (rule, e) => ruleErrors.push({ rule: rule.id, message: (e as Error)?.stack ?? String(e) }),
-    });
-    return { findings, ruleErrors };
+    return lintWithMode(text, piece.firstLine, options.config, options.data, options.mode ?? 'full');
   }
 
   /** Sends one piece to worker `slot`; resolves null when the worker fails. */
