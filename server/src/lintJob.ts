@@ -12,6 +12,8 @@
  * is added that reports a finding and then throws. Nothing else enables it; the LSP
  * tests use it to check that a failing rule is contained.
  */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Analysis } from './analyzer/analysis';
 import type { Config } from './engine/config';
 import { lintDocument } from './engine/lint';
@@ -29,6 +31,15 @@ export type LintMode = 'full' | 'structural';
  * about 40% less CPU time (npm run bench runs its pieces in such workers).
  */
 export const LINT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 } as const;
+
+/**
+ * The lint worker's file next to the running bundle (dist/lintWorker.js), or null when
+ * running from sources (the pools then lint on the calling thread).
+ */
+export function lintWorkerFile(): string | null {
+  const f = path.join(__dirname, 'lintWorker.js');
+  return existsSync(f) ? f : null;
+}
 
 /** Tags of the rules that still run on documents too large for the full set of checks. */
 export const STRUCTURAL_TAGS: readonly string[] = ['structure', 'labels', 'calls', 'punctuation', 'references'];

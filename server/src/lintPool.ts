@@ -8,10 +8,8 @@
  * - An idle worker is terminated after a while, which gives its memory back.
  * - Without a worker file (running from sources), jobs run on the calling thread.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LINT_WORKER_LIMITS, runLintJob, type LintFailure, type LintJob, type LintPart, type LintResult, type LintRun } from './lintJob';
+import { LINT_WORKER_LIMITS, lintWorkerFile, runLintJob, type LintFailure, type LintJob, type LintPart, type LintResult, type LintRun } from './lintJob';
 
 /** characters per message when the text is sent to the worker */
 const PART_SIZE = 256 * 1024;
@@ -50,10 +48,9 @@ export class LintPool {
     private readonly idleMs = 30000,
   ) {}
 
-  /** The worker file next to the running server bundle (dist/lintWorker.js), or null. */
+  /** The worker file next to the running bundle (dist/lintWorker.js), or null. */
   static defaultWorkerFile(): string | null {
-    const f = path.join(__dirname, 'lintWorker.js');
-    return existsSync(f) ? f : null;
+    return lintWorkerFile();
   }
 
   get usesWorker(): boolean {

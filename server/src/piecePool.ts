@@ -10,13 +10,11 @@
  * short text, or a pool without a worker file (running from sources) is linted on the
  * calling thread; a worker that fails has its piece linted on the calling thread.
  */
-import { existsSync } from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from './engine/config';
 import type { ReferenceData, ReferenceExtension } from './data/reference';
-import { LINT_WORKER_LIMITS, lintWithMode, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
+import { LINT_WORKER_LIMITS, lintWorkerFile, lintWithMode, type LintFailure, type LintMode, type LintPart, type LintRequest, type LintResult, type LintRun, type RuleFailure } from './lintJob';
 import { planPieces, type Piece } from './parser/pieces';
 import type { Finding } from './rules/types';
 
@@ -67,8 +65,7 @@ export class PiecePool {
 
   /** The worker file next to the running bundle (dist/lintWorker.js), or null. */
   static defaultWorkerFile(): string | null {
-    const f = path.join(__dirname, 'lintWorker.js');
-    return existsSync(f) ? f : null;
+    return lintWorkerFile();
   }
 
   /** Lints `text` in as many pieces as it safely splits into (at most one per thread). */
