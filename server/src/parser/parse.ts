@@ -23,7 +23,7 @@ import type {
 } from '../model/types';
 import { letterOrdinal, romanOrdinal } from '../model/vocabulary';
 import { cleanLine, splitLines, type CleanLine } from './lines';
-import { LineMemo } from '../util/memo';
+import { factsOf } from '../util/memo';
 import {
   ANNEX_RE,
   DASH_RE,
@@ -69,16 +69,6 @@ function reusedSlice(c: Content, from: number, to: number): Content {
   if (content !== c) SLICES.set(c, { from, to, content });
   return content;
 }
-
-/**
- * One string object for each distinct text of a sub-content (the texts rules and analyses
- * read). The per-line memos are keyed by these texts; when a text seen before is the same
- * object, a memo hit is a pointer comparison instead of a comparison of the characters, and
- * its hash is computed once. (A parse with a line cache reuses whole content objects
- * instead: reusedSlice.)
- */
-const TEXTS = new LineMemo<string>(50000);
-const same = (s: string): string => s;
 
 /** Annex, Appendix, Attachment, Section and Part headings start with A, S or P. */
 function mayBeAnnexHeading(first: number): boolean {
@@ -244,7 +234,9 @@ class Builder {
   private slice(c: Content, from: number, to: number): Content {
     if (this.reuse) return reusedSlice(c, from, to);
     const content = sliceContent(c, from, to);
-    const text = TEXTS.get(content.text, same);
+    // one string object per distinct text, from the text's facts record (util/memo.ts): a
+    // per-line scan then finds its result by comparing pointers, not characters
+    const text = factsOf(content.text).text;
     if (text !== content.text) return content === c ? { ...c, text } : ((content.text = text), content);
     return content;
   }

@@ -8,7 +8,7 @@ const SPACE_BEFORE = /(?<=\S)[ \t]+([,;.:])(?=\s|$|["\u201d)])/g;
 
 /**
  * What these rules find depends on one line's text only: each keeps the offsets it found
- * per text (LineMemo), so that a keystroke scans the edited line alone.
+ * in the text's facts record (a TextSlot), so that a keystroke scans the edited line alone.
  */
 const NONE: readonly number[] = [];
 

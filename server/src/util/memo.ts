@@ -35,10 +35,12 @@ export class LineMemo<T> {
  */
 export class TextFacts {
   readonly slots: unknown[] = [];
+  /** the text, one string object for all equal texts (the parser hands this one out) */
+  constructor(readonly text: string) {}
 }
 
 const FACTS = new LineMemo<TextFacts>(50000);
-const newFacts = (): TextFacts => new TextFacts();
+const newFacts = (text: string): TextFacts => new TextFacts(text);
 
 let sharing = true;
 
@@ -52,7 +54,7 @@ export function shareFacts(on: boolean): void {
 
 /** The facts record of a text (bounded like LineMemo). */
 export function factsOf(text: string): TextFacts {
-  return sharing ? FACTS.get(text, newFacts) : new TextFacts();
+  return sharing ? FACTS.get(text, newFacts) : new TextFacts(text);
 }
 
 let slotCount = 0;
