@@ -21,7 +21,7 @@ import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
 import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
-import { ContentSlot, moveRanges, OwnedTextSlot, ownerId } from '../util/memo';
+import { ContentSlot, LineMemo, moveRanges, OwnedTextSlot, ownerId } from '../util/memo';
 
 // ---------------------------------------------------------------------------
 // results
@@ -173,6 +173,11 @@ interface Matcher {
    * it out of the text (most words of a line).
    */
   shapes: Set<number>;
+  /**
+   * The verdict on each near-miss window already judged, keyed by its words as written
+   * (nearVerdict): the same capitalised phrases recur across the lines of a text.
+   */
+  verdicts: LineMemo<NearVerdict>;
 }
 
 /** A word's shape: its first (lower-cased) letter and its length. */
@@ -281,7 +286,7 @@ function buildMatcher(data: ReferenceData): Matcher {
   for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
   const shapes = new Set<number>();
   for (const map of [byFirst, nearByFirst, nearByLast]) for (const k of map.keys()) if (k) shapes.add(shape(k.charCodeAt(0), k.length));
-  return { byFirst, nearByFirst, nearByLast, known, accepted, shapes };
+  return { byFirst, nearByFirst, nearByLast, known, accepted, shapes, verdicts: new LineMemo<NearVerdict>(20000) };
 }
 
 function matcherFor(data: ReferenceData): Matcher {
@@ -476,13 +481,21 @@ function tokens(text: string, lower: string): Tok[] {
     if (e <= s) continue;
     const c = text.charCodeAt(s);
     const capital = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-    // a window holds only capitalised words and connectors (three letters at most): the
-    // other words' text is never read
-    const w = capital || e - s <= 3 ? lower.slice(s, e) : '';
-    out.push({ start: s, end: e, lower: w, capital, connector: w !== '' && CONNECTORS.has(w), breakAfter, breakBefore });
+    // a window holds only capitalised words and connectors (three letters at most): any
+    // other word (most words) ends every window that would hold it, and is one shared token
+    if (!capital && e - s > 3) {
+      out.push(BLOCK);
+      continue;
+    }
+    const w = lower.slice(s, e);
+    const connector = !capital && CONNECTORS.has(w);
+    out.push(capital || connector ? { start: s, end: e, lower: w, capital, connector, breakAfter, breakBefore } : BLOCK);
   }
   return out;
 }
+
+/** A word no window holds (neither capitalised nor a connector): its place is never read. */
+const BLOCK: Tok = { start: -1, end: -1, lower: '', capital: false, connector: false, breakAfter: true, breakBefore: true };
 
 /** White space as /\s/ has it (the characters a line of a resolution holds). */
 function isSpaceCode(c: number): boolean {
@@ -500,6 +513,42 @@ function singularKey(lower: string): string {
     .split(' ')
     .map((w) => w.replace(/ies$/, 'y').replace(/(eau)x$/, '$1').replace(/s$/, ''))
     .join(' ');
+}
+
+/** The accepted names closest to a window (best first, equally close), or NO_VERDICT. */
+type NearVerdict = readonly NameEntry[];
+const NO_VERDICT: NearVerdict = [];
+
+/**
+ * The verdict on a window of `k` words, given as written one space apart: the accepted
+ * names of k words within a small edit distance (1, or 2 for 20 letters or more) that it is
+ * not already (a known name, or the same name in the singular or plural).
+ */
+function nearVerdict(m: Matcher, written: string, k: number): NearVerdict {
+  const windowLower = lowerSameLength(written);
+  if (m.known.has(windowLower)) return NO_VERDICT;
+  const words = written.split(' ');
+  const lowers = windowLower.split(' ');
+  // abbreviations written in the window (`ITU-T`), by position
+  const caps = words.map((w) => (/^[A-Z0-9][A-Z0-9-]+$/.test(w) ? w.toLowerCase() : null));
+  const max = windowLower.length >= 20 ? 2 : 1;
+  const wKey = singularKey(windowLower);
+  let best: NameEntry[] = [];
+  let bestD = max + 1;
+  const cands = new Set<NameEntry>([...(m.nearByFirst.get(firstSegment(lowers[0])) ?? []), ...(m.nearByLast.get(lastSegment(lowers[k - 1])) ?? [])]);
+  for (const e of cands) {
+    if (e.words !== k) continue;
+    if (e.singular === wKey) continue;
+    // `ITU-T Sector Members` is not a misspelling of `ITU Sector Members`: one abbreviation extends the other
+    if (caps.some((c, q) => c !== null && c !== e.wordsLower[q] && (c.startsWith(e.wordsLower[q]) || e.wordsLower[q].startsWith(c)))) continue;
+    const d = distance(windowLower, e.lower, max);
+    if (d === 0 || d > max) continue;
+    if (d < bestD) {
+      bestD = d;
+      best = [e];
+    } else if (d === bestD && !best.some((b) => b.text === e.text)) best.push(e);
+  }
+  return best.length === 0 ? NO_VERDICT : best;
 }
 
 function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]): void {
@@ -535,34 +584,11 @@ function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]
     const from = first.start;
     const to = lastTok.end;
     if (overlapsTaken(from, to)) continue;
-    let windowLower = first.lower;
-    for (let q = a + 1; q < a + k; q++) windowLower += ' ' + toks[q].lower;
-    if (m.known.has(windowLower)) continue;
-    // abbreviations written in the window (`ITU-T`), by position
-    const caps: (string | null)[] = [];
-    for (let q = a; q < a + k; q++) {
-      const w = text.slice(toks[q].start, toks[q].end);
-      caps.push(/^[A-Z0-9][A-Z0-9-]+$/.test(w) ? w.toLowerCase() : null);
-    }
-    const max = windowLower.length >= 20 ? 2 : 1;
-    const wKey = singularKey(windowLower);
-    let best: NameEntry[] = [];
-    let bestD = max + 1;
-    const cands = new Set<NameEntry>([...(m.nearByFirst.get(firstSegment(first.lower)) ?? []), ...(m.nearByLast.get(lastSegment(lastTok.lower)) ?? [])]);
-    for (const e of cands) {
-      if (e.words !== k) continue;
-      if (e.singular === wKey) continue;
-      // `ITU-T Sector Members` is not a misspelling of `ITU Sector Members`: one abbreviation extends the other
-      if (caps.some((c, q) => c !== null && c !== e.wordsLower[q] && (c.startsWith(e.wordsLower[q]) || e.wordsLower[q].startsWith(c)))) continue;
-      const d = distance(windowLower, e.lower, max);
-      if (d === 0 || d > max) continue;
-      if (d < bestD) {
-        bestD = d;
-        best = [e];
-      } else if (d === bestD && !best.some((b) => b.text === e.text)) best.push(e);
-    }
-    if (best.length === 0) continue;
-    const suggestions = best.map((e) => e.text);
+    // the window's words as written, one space apart: its verdict depends on nothing else
+    let written = text.slice(first.start, first.end);
+    for (let q = a + 1; q < a + k; q++) written += ' ' + text.slice(toks[q].start, toks[q].end);
+    const best = m.verdicts.get(written, (w) => nearVerdict(m, w, k));
+    if (best === NO_VERDICT) continue;
     found.push({
       from,
       to,
@@ -570,7 +596,7 @@ function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]
       body: best.length === 1 ? best[0].body : null,
       group: best.length === 1 ? best[0].group : null,
       role: 'near',
-      suggestions,
+      suggestions: best.map((e) => e.text),
       unambiguous: best.length === 1,
     });
     taken.push({ from, to });
