@@ -118,21 +118,22 @@ const PAREN_RE = /\(([^()]{1,100})\)/g;
 const OPEN_ABBR_RE = /\(([0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*)(?=[ \t,;.]|$)/g;
 const ABBR_SHAPE = /^[0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*(?: [A-Z0-9][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*){0,2}$/;
 
-function capitals(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) n++;
-  }
-  return n;
-}
-
 /** Whether a bare token looks like an abbreviation: 2+ capitals, capitals at least half the letters. */
 export function looksLikeAbbreviation(core: string): boolean {
-  const base = core.split(/[-/&]/)[0];
-  const letters = base.replace(/[^A-Za-z]/g, '');
-  const caps = capitals(letters);
-  if (caps < 2 || caps * 2 < letters.length) return false;
+  // the part before the first `-`, `/` or `&`, its letters and capitals counted in place
+  let end = 0;
+  let letters = 0;
+  let caps = 0;
+  for (; end < core.length; end++) {
+    const c = core.charCodeAt(end);
+    if (c === 45 || c === 47 || c === 38) break;
+    if (c >= 65 && c <= 90) {
+      caps++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  if (caps < 2 || caps * 2 < letters) return false;
+  const base = end === core.length ? core : core.slice(0, end);
   if (STRUCTURAL_WORDS.has(base)) return false;
   if (ROMAN.test(core)) return false;
   if (/^SG\d/.test(core)) return false;
@@ -229,10 +230,18 @@ function maskRanges(text: string): [number, number][] {
 }
 
 function isHeadingText(text: string): boolean {
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 8) return false;
+  let letters = 0;
+  let caps = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      caps++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters < 8) return false;
   // two capitals each side say the same as {2,} and do not backtrack over a long run of capitals
-  return capitals(letters) / letters.length > 0.8 && /[A-Z]{2}[ \t]+[A-Z]{2}/.test(text);
+  return caps / letters > 0.8 && /[A-Z]{2}[ \t]+[A-Z]{2}/.test(text);
 }
 
 /** A definition found in a text, before it is placed in a unit. */
@@ -390,8 +399,7 @@ function scanText(ix: DataIndex, text: string): RawScan {
   while ((m = TOKEN_RE.exec(text))) {
     const from = m.index;
     let to = from + m[0].length;
-    const inSpan = (s: [number, number]) => from < s[1] && s[0] < to;
-    if (masked.some(inSpan) || defSpans.some(inSpan)) continue;
+    if (overlapsAny(masked, from, to) || overlapsAny(defSpans, from, to)) continue;
     let core = m[0].endsWith('s') && /['\u2019]s$/.test(m[0]) ? m[0].slice(0, -2) : m[0];
     // a multi-word abbreviation the data knows (`FG IMT-2020`)
     for (const full of ix.multi.get(core) ?? NONE) {
@@ -414,6 +422,11 @@ function scanText(ix: DataIndex, text: string): RawScan {
     uses.push(new RawUse(from, to, core, keysOf(abbreviationKey(core))));
   }
   return definitions.length || uses.length ? { definitions, uses } : EMPTY_SCAN;
+}
+
+function overlapsAny(spans: [number, number][], from: number, to: number): boolean {
+  for (let i = 0; i < spans.length; i++) if (from < spans[i][1] && spans[i][0] < to) return true;
+  return false;
 }
 
 /** The all-capital word at [from, to) stands next to an all-capital word that is not an abbreviation. */

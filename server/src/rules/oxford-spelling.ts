@@ -4,8 +4,6 @@ import { SPELLING } from './spelling-data';
 import { TextSlot } from '../util/memo';
 import { unitFacts } from '../analyzer/texts';
 
-const WORD_RE = /[A-Za-z]{4,}/g;
-
 /** the first three letters of a word, case-folded, as a number */
 function key3(w: string): number {
   return ((w.charCodeAt(0) | 32) << 16) | ((w.charCodeAt(1) | 32) << 8) | (w.charCodeAt(2) | 32);
@@ -24,23 +22,37 @@ interface Hit {
 const SLOT = new TextSlot<Hit[]>();
 const NONE: Hit[] = [];
 
-/** The non-ITU spellings in one line of text (memoised per line). */
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * The non-ITU spellings in one line of text (memoised per line). Words are the runs of four
+ * ASCII letters or more (what /[A-Za-z]{4,}/ finds), read in place: only a word whose first
+ * three letters start a listed spelling is taken out of the text.
+ */
 function scan(t: string): Hit[] {
   let out: Hit[] | null = null;
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(t))) {
-    const w = m[0];
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetter(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < n && isAsciiLetter(t.charCodeAt(i))) i++;
+    if (i - from < 4) continue;
     // cheap filter before allocating a lower-case copy: the first three letters
-    if (!PREFIXES.has(key3(w))) continue;
+    const k = ((t.charCodeAt(from) | 32) << 16) | ((t.charCodeAt(from + 1) | 32) << 8) | (t.charCodeAt(from + 2) | 32);
+    if (!PREFIXES.has(k)) continue;
+    const w = t.slice(from, i);
     const lower = w.toLowerCase();
     const to = SPELLING.get(lower);
     if (!to) continue;
     // `computer program` is spelt program in Oxford usage too
-    if (lower.startsWith('program') && /(computer|software)\s+$/i.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (lower.startsWith('program') && /(computer|software)\s+$/i.test(t.slice(Math.max(0, from - 12), from))) continue;
     // a capitalised word after another capitalised word is part of a proper name
-    if (w[0] !== lower[0] && m.index > 0 && /\b[A-Z][a-z]+\s+$/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
-    (out ??= []).push({ from: m.index, to: m.index + w.length, word: w, lower, fixed: matchCase(w, to) });
+    if (w[0] !== lower[0] && from > 0 && /\b[A-Z][a-z]+\s+$/.test(t.slice(Math.max(0, from - 20), from))) continue;
+    (out ??= []).push({ from: from, to: from + w.length, word: w, lower, fixed: matchCase(w, to) });
   }
   return out ?? NONE;
 }
