@@ -10,6 +10,7 @@ import { findCitations, type Citation } from './citations';
 import type { ReferenceData } from '../data/reference';
 import { findNames, type NameAnalysis } from './names';
 import { findAbbreviations, type ResolutionAbbreviations } from './abbreviations';
+import { anchorShape } from '../util/shapes';
 
 export class Analysis {
   private _texts?: TextUnit[];
@@ -64,3 +65,6 @@ export class Analysis {
     return this._abbreviations.value;
   }
 }
+
+// the shape of an analysis (util/shapes.ts)
+anchorShape('analysis.Analysis', () => new Analysis({ text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] }));

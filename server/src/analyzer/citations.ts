@@ -29,6 +29,7 @@ import { foldKey, type ReferenceData } from '../data/reference';
 import { detachedUnit, unitFacts, type TextUnit } from './texts';
 import { ContentSlot, moveRanges } from '../util/memo';
 import type { Analysis } from './analysis';
+import { anchorShape } from '../util/shapes';
 
 export type CitedType = 'Resolution' | 'Recommendation' | 'Decision' | 'Opinion';
 export type Sector = 'ITU-T' | 'ITU-R' | 'ITU-D';
@@ -780,3 +781,6 @@ export function latestAsOf(
   }
   return found ? { ...found, ambiguous } : null;
 }
+
+// the shape of resolved citations (util/shapes.ts)
+anchorShape('citations.Resolved', () => new Resolved([], () => EMPTY_CONTEXT));

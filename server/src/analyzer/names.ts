@@ -22,6 +22,7 @@ import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
 import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
 import { ContentSlot, LineMemo, moveRanges, OwnedTextSlot, ownerId } from '../util/memo';
+import { anchorShape } from '../util/shapes';
 
 // ---------------------------------------------------------------------------
 // results
@@ -747,3 +748,6 @@ export function findNames(doc: ResDocument, units: TextUnit[], data: ReferenceDa
 export function describeBody(b: Body): string {
   return b.abbreviation && b.abbreviation !== b.canonical ? `${b.canonical} (${b.abbreviation})` : b.canonical;
 }
+
+// the shape of a placed body mention (util/shapes.ts; NO_CONTEXT keeps a context's)
+anchorShape('names.PlacedBody', () => new PlacedBody({ from: 0, to: 0, text: '', body: null, group: null, role: 'canonical', suggestions: [], unambiguous: true }, detachedUnit({ line: 0, column: 0, text: '', shifts: [] }, 'cover')));

@@ -1,5 +1,6 @@
 import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
 import { factsOf, type TextFacts } from '../util/memo';
+import { anchorShape } from '../util/shapes';
 
 export type TextKind =
   | 'cover'
@@ -121,3 +122,6 @@ function gatherTexts(doc: ResDocument): TextUnit[] {
   }
   return out;
 }
+
+// the shape of a text unit (util/shapes.ts)
+anchorShape('texts.Unit', () => new Unit({ line: 0, column: 0, text: '', shifts: [] }, 'cover', -1, null, null));

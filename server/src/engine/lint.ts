@@ -9,6 +9,7 @@ import { RULES } from '../rules';
 import type { Finding, Report, Rule, RuleContext, Severity } from '../rules/types';
 import { defaultConfig, effectiveSeverity, type Config } from './config';
 import { loadReferenceData, type ReferenceData } from '../data/reference';
+import { anchorShape } from '../util/shapes';
 
 export interface LintOptions {
   config?: Config;
@@ -25,6 +26,8 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
   const data = options.data ?? loadReferenceData();
   const analysis = options.analysis ?? new Analysis(doc);
   const findings: Finding[] = [];
+  // the shape of a rule's context, anchored with this data and an empty document (util/shapes.ts)
+  anchorShape('lint.Context', () => new Context(EMPTY_DOC, new Analysis(EMPTY_DOC), data, undefined, '', 'hint'));
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
@@ -117,3 +120,5 @@ function applyDirectives(doc: ResDocument, findings: Finding[]): Finding[] {
     return true;
   });
 }
+
+const EMPTY_DOC: ResDocument = { text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };

@@ -40,6 +40,7 @@ import {
   type CallMatch,
   type LabelMatch,
 } from './patterns';
+import { anchorShape } from '../util/shapes';
 
 export interface ParseOptions {
   /** reuse cleaned lines from a previous parse (keyed by raw line text) */
@@ -741,3 +742,7 @@ function endsClause(clause: Clause): boolean {
 }
 
 export type { Footnote, FootnoteRef };
+
+// the shapes of the parser's per-parse objects (util/shapes.ts)
+anchorShape('parser.Builder', () => new Builder(emptyDocument('', []), [], false));
+anchorShape('parser.LinesDocument', () => new LinesDocument([], []));

@@ -1,4 +1,5 @@
 import type { Content } from '../model/types';
+import { anchorShape } from './shapes';
 
 /**
  * Per-line memo for work that depends only on one line's text: re-linting after a keystroke
@@ -169,3 +170,6 @@ function sameShifts(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+// the shape of a facts record (util/shapes.ts): records are dropped when the memo is emptied
+anchorShape('memo.TextFacts', () => new TextFacts(''));
