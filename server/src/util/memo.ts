@@ -149,15 +149,23 @@ function moveValue(v: unknown, lines: number, columns: number): unknown {
   }
   if (Object.getPrototypeOf(v) !== Object.prototype) return v;
   const o = v as Record<string, unknown>;
-  if (isPosition(o.start) && isPosition(o.end) && Object.keys(o).length === 2) {
-    return {
-      start: { line: o.start.line + lines, character: o.start.character + columns },
-      end: { line: o.end.line + lines, character: o.end.character + columns },
-    };
+  if (isRange(o)) {
+    const s = o.start as { line: number; character: number };
+    const e = o.end as { line: number; character: number };
+    return { start: { line: s.line + lines, character: s.character + columns }, end: { line: e.line + lines, character: e.character + columns } };
   }
+  // own enumerable keys in order, read without building a list of them
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) out[k] = moveValue(o[k], lines, columns);
+  for (const k in o) if (Object.hasOwn(o, k)) out[k] = moveValue(o[k], lines, columns);
   return out;
+}
+
+/** An object with exactly `start` and `end` positions (a Range). */
+function isRange(o: Record<string, unknown>): boolean {
+  if (!isPosition(o.start) || !isPosition(o.end)) return false;
+  let n = 0;
+  for (const k in o) if (Object.hasOwn(o, k) && ++n > 2) return false;
+  return true;
 }
 
 function isPosition(p: unknown): p is { line: number; character: number } {
