@@ -13,7 +13,8 @@
  *
  * Wall time and CPU time (process.cpuUsage: user + system) are both reported: the machine
  * may be shared, and CPU time is less disturbed by other processes. Medians of several
- * runs after a warm-up. BENCH_QUICK=1 shrinks everything (for a smoke run).
+ * runs after a warm-up. BENCH_QUICK=1 shrinks everything (for a smoke run);
+ * `--throughput-only` runs (a) alone and writes nothing; BENCH_TRACE=1 prints every timed run of (a).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -182,6 +183,7 @@ async function measurePlan(fn: () => void | Promise<void>, plan: Plan): Promise<
   const ts: Timing[] = [];
   const r0 = performance.now();
   while (ts.length < plan.runs || (performance.now() - r0 < plan.runMs && ts.length < plan.maxRuns)) ts.push(await timeAsync(async () => void (await fn())));
+  if (process.env.BENCH_TRACE) console.error(ts.map((t) => t.wallMs.toFixed(0)).join(' '));
   return { wallMs: median(ts.map((t) => t.wallMs)), cpuMs: median(ts.map((t) => t.cpuMs)), first: first!, count: ts.length, warmCount };
 }
 
@@ -483,7 +485,14 @@ if (process.argv.includes('--relint-only')) {
   process.exit(0);
 }
 
-main().catch((e) => {
+/** `--throughput-only`: (a) alone, printed and not written (for trying a change) */
+async function throughputOnly(): Promise<void> {
+  machine();
+  await throughput(corpusTexts());
+  process.exit(0);
+}
+
+(process.argv.includes('--throughput-only') ? throughputOnly() : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
