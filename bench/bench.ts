@@ -27,6 +27,7 @@ import { LineDocument } from '../server/src/lineDocument';
 import { loadReferenceData } from '../server/src/data/reference';
 import { defaultConfig } from '../server/src/engine/config';
 import { PiecePool } from '../server/src/piecePool';
+import { LintPool } from '../server/src/lintPool';
 import { realTexts } from '../test/helpers/corpus';
 import { shareFacts } from '../server/src/util/memo';
 
@@ -217,6 +218,27 @@ async function throughput(texts: string[]): Promise<number> {
     piecesLine = `| reslint in ${r.pieces} pieces on 2 threads (\`--threads 2\`) | ${f2(mb / (t.wallMs / 1000))} | ${f2(mb / (t.cpuMs / 1000))} | ${r.findings.length} |`;
   }
 
+  // the same text as the editor gets it linted: the server lints a document of 256 KB or more
+  // in its lint worker (lintPool.ts), the text sent as lines and the findings sent back
+  let serverLine = '';
+  let serverRate = 0;
+  if (existsSync(workerFile)) {
+    const pool = new LintPool(workerFile, () => undefined);
+    const docLines = text.split(/(?<=\n)/);
+    let version = 0;
+    let count = 0;
+    const lintInWorker = async () => {
+      version++;
+      const r = await pool.submit({ request: { type: 'lint', id: version, uri: 'file:///bench/4mb.itures', version, mode: 'full', config: defaultConfig(), extension: null }, lines: docLines });
+      if (!r) throw new Error('the lint worker gave no result');
+      count = r.findings.length;
+    };
+    const t = await measurePlan(lintInWorker, plan);
+    pool.dispose();
+    serverRate = mb / (t.wallMs / 1000);
+    serverLine = `| reslint in the server's lint worker (how the editor gets a document of 256 KB or more linted: lines sent, findings sent back) | ${f2(serverRate)} | ${f2(mb / (t.cpuMs / 1000))} | ${count} |`;
+  }
+
   const { lint: mdlint } = await import('markdownlint/sync');
   const md = await measurePlan(() => void mdlint({ strings: { doc: text } }), plan);
   const mdFindings = (mdlint({ strings: { doc: text } }) as unknown as Record<string, unknown[]>).doc.length;
@@ -253,6 +275,7 @@ async function throughput(texts: string[]): Promise<number> {
   out('| linter | MB/s (wall) | MB/s (CPU) | findings |');
   out('|---|---|---|---|');
   out(`| reslint (all rules) | ${f2(ow)} | ${f2(oc)} | ${ourFindings} |`);
+  if (serverLine) out(serverLine);
   if (piecesLine) out(piecesLine);
   out(`| reslint, nothing found again from one line to another (as on a text that never repeats a line) | ${f2(mb / (oursFresh.wallMs / 1000))} | ${f2(mb / (oursFresh.cpuMs / 1000))} | ${ourFindings} |`);
   out(`| markdownlint ${pkgVersion('markdownlint')} (default rules, lintSync) | ${f2(mw)} | ${f2(mc)} | ${mdFindings} |`);
