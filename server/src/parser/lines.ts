@@ -1,4 +1,5 @@
 import type { Content, Directive, Footnote, FootnoteRef, Trace } from '../model/types';
+import { LineMemo, sharingFacts } from '../util/memo';
 
 /** Splits text into lines (\n, \r\n or \r), without terminators. */
 export function splitLines(text: string): string[] {
@@ -31,6 +32,13 @@ const REMOVING_RE = /[[<\u00ad\ufeff]/;
 /** Non-breaking spaces and hyphens: replaced one for one, so columns do not move. */
 const SUBSTITUTED_G = /[\u00a0\u202f\u2010\u2011]/g;
 const substitute = (ch: string): string => (ch === '\u00a0' || ch === '\u202f' ? ' ' : '-');
+const substituteAll = (raw: string): string => raw.replace(SUBSTITUTED_G, substitute);
+/**
+ * The text of a line with only non-breaking spaces and hyphens to replace, per line text: a
+ * text imported from Word has them on most lines, and a line seen before costs a lookup
+ * instead of a new string (less for the garbage collector).
+ */
+const SUBSTITUTED = new LineMemo<string>(20000);
 
 /**
  * Cleans one raw line: removes Word's traces (bookmarks, footnote markers, inline
@@ -45,7 +53,7 @@ export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
   if (!REMOVING_RE.test(raw)) {
     // only non-breaking spaces and hyphens (most lines of a text imported from Word): one
     // replacement, and the columns stay where they are
-    return { content: { line, column: 0, text: raw.replace(SUBSTITUTED_G, substitute), shifts: NO_SHIFTS }, traces: NO_TRACES, footnotes: NO_FOOTNOTES, footnoteRefs: NO_REFS, directives: NO_DIRECTIVES };
+    return { content: { line, column: 0, text: sharingFacts() ? SUBSTITUTED.get(raw, substituteAll) : substituteAll(raw), shifts: NO_SHIFTS }, traces: NO_TRACES, footnotes: NO_FOOTNOTES, footnoteRefs: NO_REFS, directives: NO_DIRECTIVES };
   }
   const traces: Trace[] = [];
   const footnotes: Footnote[] = [];

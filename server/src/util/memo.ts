@@ -53,6 +53,11 @@ export function shareFacts(on: boolean): void {
   sharing = on;
 }
 
+/** Whether what one line's text gives is found again for an equal line (see shareFacts). */
+export function sharingFacts(): boolean {
+  return sharing;
+}
+
 /** The facts record of a text (bounded like LineMemo). */
 export function factsOf(text: string): TextFacts {
   return sharing ? FACTS.get(text, newFacts) : new TextFacts(text);
