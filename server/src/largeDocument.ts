@@ -19,6 +19,7 @@ import type { Position, ResDocument } from './model/types';
 import { cleanLine } from './parser/lines';
 import { parse } from './parser/parse';
 import { NUMBER_LINE_RE, PROPOSAL_RE } from './parser/patterns';
+import { emptyDocument } from './model/document';
 
 export interface Piece {
   /** first line of the piece in the whole text */
@@ -176,7 +177,7 @@ function sameLines(old: readonly string[], lines: readonly string[], from: numbe
 
 /** The whole document from its pieces (fresh arrays; the pieces' objects are shared). */
 function join(source: readonly string[], pieces: readonly Piece[]): ResDocument {
-  const doc: ResDocument = { text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
+  const doc = emptyDocument();
   // the whole text, joined only when read (no rule or feature reads it)
   let text: string | null = null;
   Object.defineProperty(doc, 'text', { get: () => (text ??= source.join('')), enumerable: false, configurable: true });

@@ -29,6 +29,7 @@ import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
 import type { BodyMention } from './names';
 import { LineMemo, OwnedTextSlot, ownerId } from '../util/memo';
 import { anchorShape } from '../util/shapes';
+import { emptyContent, emptyDocument } from '../model/document';
 
 /** The span is the whole definition (expansion and parentheses). */
 export interface AbbrDefinition extends UnitSpan {
@@ -475,7 +476,7 @@ function insideTitle(text: string, at: number): boolean {
  */
 export function findAbbreviations(doc: ResDocument, units: TextUnit[], data: ReferenceData, mentions: BodyMention[]): ResolutionAbbreviations[] {
   // the shape of a pass, anchored with this data and an empty document (util/shapes.ts)
-  anchorShape('abbreviations.Pass', () => new Pass(EMPTY_DOC, data, []));
+  anchorShape('abbreviations.Pass', () => new Pass(emptyDocument(), data, []));
   const st = new Pass(doc, data, mentions);
   // each loop is a method of its own: code compiled on the fly for a long loop (OSR) is kept
   // and entered again on the next lint, and was thrown away there at the code after the loop
@@ -692,6 +693,5 @@ export function before(a: { unit: TextUnit; from: number }, b: { unit: TextUnit;
 }
 
 // the shapes of uses (util/shapes.ts)
-const EMPTY_DOC: ResDocument = { text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
 anchorShape('abbreviations.RawUse', () => new RawUse(0, 0, '', []));
-anchorShape('abbreviations.PlacedUse', () => new PlacedUse('', [], detachedUnit({ line: 0, column: 0, text: '', shifts: [] }, 'cover'), 0, 0, 0));
+anchorShape('abbreviations.PlacedUse', () => new PlacedUse('', [], detachedUnit(emptyContent(), 'cover'), 0, 0, 0));

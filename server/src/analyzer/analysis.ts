@@ -11,6 +11,7 @@ import type { ReferenceData } from '../data/reference';
 import { findNames, type NameAnalysis } from './names';
 import { findAbbreviations, type ResolutionAbbreviations } from './abbreviations';
 import { anchorShape } from '../util/shapes';
+import { emptyDocument } from '../model/document';
 
 export class Analysis {
   private _texts?: TextUnit[];
@@ -67,4 +68,4 @@ export class Analysis {
 }
 
 // the shape of an analysis (util/shapes.ts)
-anchorShape('analysis.Analysis', () => new Analysis({ text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] }));
+anchorShape('analysis.Analysis', () => new Analysis(emptyDocument()));

@@ -23,6 +23,7 @@ import { distance } from '../rules/util';
 import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
 import { ContentSlot, LineMemo, moveRanges, OwnedTextSlot, ownerId } from '../util/memo';
 import { anchorShape } from '../util/shapes';
+import { emptyContent } from '../model/document';
 
 // ---------------------------------------------------------------------------
 // results
@@ -750,4 +751,4 @@ export function describeBody(b: Body): string {
 }
 
 // the shape of a placed body mention (util/shapes.ts; NO_CONTEXT keeps a context's)
-anchorShape('names.PlacedBody', () => new PlacedBody({ from: 0, to: 0, text: '', body: null, group: null, role: 'canonical', suggestions: [], unambiguous: true }, detachedUnit({ line: 0, column: 0, text: '', shifts: [] }, 'cover')));
+anchorShape('names.PlacedBody', () => new PlacedBody({ from: 0, to: 0, text: '', body: null, group: null, role: 'canonical', suggestions: [], unambiguous: true }, detachedUnit(emptyContent(), 'cover')));

@@ -1,6 +1,7 @@
 import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
 import { factsOf, type TextFacts } from '../util/memo';
 import { anchorShape } from '../util/shapes';
+import { emptyContent } from '../model/document';
 
 export type TextKind =
   | 'cover'
@@ -124,4 +125,4 @@ function gatherTexts(doc: ResDocument): TextUnit[] {
 }
 
 // the shape of a text unit (util/shapes.ts)
-anchorShape('texts.Unit', () => new Unit({ line: 0, column: 0, text: '', shifts: [] }, 'cover', -1, null, null));
+anchorShape('texts.Unit', () => new Unit(emptyContent(), 'cover', -1, null, null));

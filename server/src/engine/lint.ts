@@ -10,6 +10,7 @@ import type { Finding, Report, Rule, RuleContext, Severity } from '../rules/type
 import { defaultConfig, effectiveSeverity, type Config } from './config';
 import { loadReferenceData, type ReferenceData } from '../data/reference';
 import { anchorShape } from '../util/shapes';
+import { emptyDocument } from '../model/document';
 
 export interface LintOptions {
   config?: Config;
@@ -27,7 +28,7 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
   const analysis = options.analysis ?? new Analysis(doc);
   const findings: Finding[] = [];
   // the shape of a rule's context, anchored with this data and an empty document (util/shapes.ts)
-  anchorShape('lint.Context', () => new Context(EMPTY_DOC, new Analysis(EMPTY_DOC), data, undefined, '', 'hint'));
+  anchorShape('lint.Context', () => new Context(emptyDocument(), new Analysis(emptyDocument()), data, undefined, '', 'hint'));
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
@@ -120,5 +121,3 @@ function applyDirectives(doc: ResDocument, findings: Finding[]): Finding[] {
     return true;
   });
 }
-
-const EMPTY_DOC: ResDocument = { text: '', lines: [], cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };

@@ -41,6 +41,7 @@ import {
   type LabelMatch,
 } from './patterns';
 import { anchorShape } from '../util/shapes';
+import { emptyDocument } from '../model/document';
 
 export interface ParseOptions {
   /** reuse cleaned lines from a previous parse (keyed by raw line text) */
@@ -157,10 +158,6 @@ export function proposalStart(t: string, first: number): RegExpExecArray | null 
 export function numberLine(t: string, first: number): RegExpExecArray | null {
   const lower = first | 0x20;
   return lower === 114 || lower === 100 || lower === 111 ? NUMBER_LINE_RE.exec(t) : null;
-}
-
-function emptyDocument(text: string, lines: string[]): ResDocument {
-  return { text, lines, cover: [], proposals: [], resolutions: [], footnotes: [], traces: [], directives: [] };
 }
 
 /** Cleans every line (through the cache, keyed by `keys[i]`) and builds the tree. */
