@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ContentSlot, factsOf, moveRanges, OwnedTextSlot, ownerId, shareFacts, TextSlot } from '../../server/src/util/memo';
+import { ContentSlot, factsOf, LineMemo, moveRanges, OwnedTextSlot, ownerId, shareFacts, TextSlot } from '../../server/src/util/memo';
 import { realTexts } from '../helpers/corpus';
 import type { Content } from '../../server/src/model/types';
 import { lintText } from '../../server/src/engine';
@@ -123,6 +123,26 @@ describe('per-text facts', () => {
     assert.deepEqual(lintText(doc, { data }).findings, first);
     // other reference data (an extension without entries): computed again, the same findings
     assert.deepEqual(lintText(doc, { data: data.extend({}) }).findings, first);
+  });
+
+  it('with sharing off (the benchmark\'s "nothing found again"), every memo and record is computed afresh', () => {
+    const memo = new LineMemo<number>();
+    const t = text('afresh');
+    let calls = 0;
+    const f = (s: string) => (calls++, s.length);
+    memo.get(t, f);
+    memo.get(t, f);
+    assert.equal(calls, 1);
+    shareFacts(false);
+    try {
+      memo.get(t, f);
+      memo.get(t, f);
+      assert.equal(calls, 3);
+      assert.notEqual(factsOf(t), factsOf(t));
+    } finally {
+      shareFacts(true);
+    }
+    assert.equal(factsOf(t), factsOf(t));
   });
 
   it('gives the same findings on the real texts with the records shared as with every line scanned afresh', () => {

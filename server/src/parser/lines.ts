@@ -1,5 +1,5 @@
 import type { Content, Directive, Footnote, FootnoteRef, Trace } from '../model/types';
-import { LineMemo, sharingFacts } from '../util/memo';
+import { LineMemo } from '../util/memo';
 
 /** Splits text into lines (\n, \r\n or \r), without terminators. */
 export function splitLines(text: string): string[] {
@@ -53,7 +53,7 @@ export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
   if (!REMOVING_RE.test(raw)) {
     // only non-breaking spaces and hyphens (most lines of a text imported from Word): one
     // replacement, and the columns stay where they are
-    return { content: { line, column: 0, text: sharingFacts() ? SUBSTITUTED.get(raw, substituteAll) : substituteAll(raw), shifts: NO_SHIFTS }, traces: NO_TRACES, footnotes: NO_FOOTNOTES, footnoteRefs: NO_REFS, directives: NO_DIRECTIVES };
+    return { content: { line, column: 0, text: SUBSTITUTED.get(raw, substituteAll), shifts: NO_SHIFTS }, traces: NO_TRACES, footnotes: NO_FOOTNOTES, footnoteRefs: NO_REFS, directives: NO_DIRECTIVES };
   }
   const traces: Trace[] = [];
   const footnotes: Footnote[] = [];

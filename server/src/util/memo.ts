@@ -1,26 +1,26 @@
 import type { Content } from '../model/types';
 import { anchorShape } from './shapes';
 
+let sharing = true;
+
 /**
  * Per-line memo for work that depends only on one line's text: re-linting after a keystroke
  * finds every other line's result here. Bounded: the map is emptied when it grows past its
- * limit, so memory stays flat however long the session.
+ * limit, so memory stays flat however long the session. With shareFacts(false) every memo
+ * computes afresh (nothing found in one line is found again in another).
  */
 export class LineMemo<T> {
   private map = new Map<string, T>();
   constructor(private readonly limit = 20000) {}
 
   get(text: string, compute: (text: string) => T): T {
+    if (!sharing) return compute(text);
     const hit = this.map.get(text);
     if (hit !== undefined) return hit;
     return this.store(text, compute(text));
   }
 
-  lookup(text: string): T | undefined {
-    return this.map.get(text);
-  }
-
-  store(text: string, value: T): T {
+  private store(text: string, value: T): T {
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(text, value);
     return value;
@@ -43,24 +43,18 @@ export class TextFacts {
 const FACTS = new LineMemo<TextFacts>(50000);
 const newFacts = (text: string): TextFacts => new TextFacts(text);
 
-let sharing = true;
-
 /**
- * For the benchmark: with `false`, every lookup gets a fresh record, so nothing found in one
- * line is found again in another, as on a text that never repeats a line.
+ * For the benchmark: with `false`, every lookup gets a fresh record and every LineMemo
+ * computes afresh, so nothing found in one line is found again in another, as on a text
+ * that never repeats a line.
  */
 export function shareFacts(on: boolean): void {
   sharing = on;
 }
 
-/** Whether what one line's text gives is found again for an equal line (see shareFacts). */
-export function sharingFacts(): boolean {
-  return sharing;
-}
-
 /** The facts record of a text (bounded like LineMemo). */
 export function factsOf(text: string): TextFacts {
-  return sharing ? FACTS.get(text, newFacts) : new TextFacts(text);
+  return FACTS.get(text, newFacts);
 }
 
 let slotCount = 0;
