@@ -76,27 +76,6 @@ const pct = (xs: number[], p: number) => {
 };
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-/**
- * Median wall and CPU of `runs` runs after `warm` warm-up runs (`first`: the first warm-up
- * run, in a process where that code has not run before). `forceGc`: a full collection before
- * each timed run. That shrinks V8's young generation, and an allocating run then spends its
- * time growing it again; neither the server nor a CLI batch ever forces one, so the targets
- * are judged without it (the figure with it is reported beside).
- */
-function measure(fn: () => void, runs: number, warm = 1, forceGc = false): Timing & { first: Timing | null } {
-  let first: Timing | null = null;
-  for (let i = 0; i < warm; i++) {
-    const t = timeIt(fn);
-    first ??= t;
-  }
-  const ts: Timing[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (forceGc) gc();
-    ts.push(timeIt(fn));
-  }
-  return { wallMs: median(ts.map((t) => t.wallMs)), cpuMs: median(ts.map((t) => t.cpuMs)), first };
-}
-
 /** a small deterministic PRNG (mulberry32), so the edits are the same in every run */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -171,8 +150,17 @@ interface Plan {
   maxRuns: number;
 }
 
-/** Median wall and CPU of the timed runs of `fn` after its warm-up (see Plan); `first`: the first warm-up run. */
-async function measurePlan(fn: () => void | Promise<void>, plan: Plan): Promise<Timing & { first: Timing; count: number; warmCount: number }> {
+/** A plan of exactly `warm` warm-up runs and `runs` timed runs. */
+const counted = (warm: number, runs: number): Plan => ({ warm, warmMs: 0, runs, runMs: 0, maxRuns: runs });
+
+/**
+ * Median wall and CPU of the timed runs of `fn` after its warm-up (see Plan); `first`: the
+ * first warm-up run (null without warm-up). `forceGc`: a full collection before each timed
+ * run. That shrinks V8's young generation, and an allocating run then spends its time
+ * growing it again; neither the server nor a CLI batch ever forces one, so the targets are
+ * judged without it (the figure with it is reported beside).
+ */
+async function measurePlan(fn: () => void | Promise<void>, plan: Plan, forceGc = false): Promise<Timing & { first: Timing | null; count: number; warmCount: number }> {
   let first: Timing | null = null;
   let warmCount = 0;
   const w0 = performance.now();
@@ -183,9 +171,12 @@ async function measurePlan(fn: () => void | Promise<void>, plan: Plan): Promise<
   }
   const ts: Timing[] = [];
   const r0 = performance.now();
-  while (ts.length < plan.runs || (performance.now() - r0 < plan.runMs && ts.length < plan.maxRuns)) ts.push(await timeAsync(async () => void (await fn())));
+  while (ts.length < plan.runs || (performance.now() - r0 < plan.runMs && ts.length < plan.maxRuns)) {
+    if (forceGc) gc();
+    ts.push(await timeAsync(async () => void (await fn())));
+  }
   if (process.env.BENCH_TRACE) console.error(ts.map((t) => t.wallMs.toFixed(0)).join(' '));
-  return { wallMs: median(ts.map((t) => t.wallMs)), cpuMs: median(ts.map((t) => t.cpuMs)), first: first!, count: ts.length, warmCount };
+  return { wallMs: median(ts.map((t) => t.wallMs)), cpuMs: median(ts.map((t) => t.cpuMs)), first, count: ts.length, warmCount };
 }
 
 async function throughput(texts: string[]): Promise<number> {
@@ -197,7 +188,7 @@ async function throughput(texts: string[]): Promise<number> {
   const plan: Plan = QUICK ? { warm: 1, warmMs: 0, runs: 1, runMs: 0, maxRuns: 1 } : { warm: 4, warmMs: 10_000, runs: 7, runMs: 4_000, maxRuns: 41 };
   const ours = await measurePlan(() => void lintText(text, { data }), plan);
   const runs = QUICK ? 1 : 7;
-  const oursForced = measure(() => void lintText(text, { data }), runs, 0, true);
+  const oursForced = await measurePlan(() => void lintText(text, { data }), counted(0, runs), true);
   // every line scanned afresh: what a text that never repeats a line costs
   shareFacts(false);
   const oursFresh = await measurePlan(() => void lintText(text, { data }), plan);
@@ -285,8 +276,8 @@ async function throughput(texts: string[]): Promise<number> {
   out(`- target >= 20 MB/s: ${ok(best >= 20)} (${f2(best)} MB/s on one thread, the better of wall and CPU${piecesRate ? `; in pieces, the CLI's default here: ${f2(piecesRate)} MB/s` : ''})`);
   out(`- target >= 20x markdownlint: ${ok(ow >= 20 * mw && oc >= 20 * mc)} (${f2(ow / mw)}x by wall, ${f2(oc / mc)}x by CPU)`);
   const rateOf = (t: Timing) => `${f2(mb / (t.wallMs / 1000))} MB/s wall, ${f2(mb / (t.cpuMs / 1000))} MB/s CPU`;
-  out(`- reslint's first lint in this process (V8 still compiling its code, the per-line memos empty), as a CLI run on one 4 MB file: ${rateOf(ours.first)}`);
-  out(`- reslint with a forced full collection before each run (see bench.ts, measure): ${rateOf(oursForced)}`);
+  out(`- reslint's first lint in this process (V8 still compiling its code, the per-line memos empty), as a CLI run on one 4 MB file: ${rateOf(ours.first!)}`);
+  out(`- reslint with a forced full collection before each run (see bench.ts, measurePlan): ${rateOf(oursForced)}`);
   out('- the text repeats its sources, and the per-line records find a repeated line again (and move what it found there); the row \"nothing found again\" turns that off: every line is scanned afresh, as on a text that never repeats a line');
   out(`- in pieces: the findings equal the whole text's (test/engine/pieces.test.ts); this is what \`reslint\` does by default with a file of 1 MB or more on a machine with 2 cores or more (one piece per core, at most 4); on ${os.availableParallelism?.() ?? os.cpus().length} cores the garbage collector's helper threads share the second core with the second piece`);
   out();
@@ -356,7 +347,7 @@ function relint(): void {
 
 // ---- (c) linearity ----
 
-function linearity(texts: string[]): void {
+async function linearity(texts: string[]): Promise<void> {
   const sizes = QUICK ? [10 * 1024, 100 * 1024, MB] : [10 * 1024, 100 * 1024, MB, 4 * MB, 20 * MB];
   const data = loadReferenceData();
   const rows: { bytes: number; perMbCpu: number; perMbWall: number; runs: number }[] = [];
@@ -364,7 +355,7 @@ function linearity(texts: string[]): void {
     const text = textOf(bytes, texts);
     // enough runs for about a second of work on small sizes; one run on the largest
     const runs = bytes <= 100 * 1024 ? 15 : bytes <= MB ? 3 : 1;
-    const t = measure(() => void lintText(text, { data }), runs, bytes >= 4 * MB ? 0 : 1);
+    const t = await measurePlan(() => void lintText(text, { data }), counted(bytes >= 4 * MB ? 0 : 1, runs));
     const mb = Buffer.byteLength(text) / MB;
     rows.push({ bytes, perMbCpu: t.cpuMs / mb, perMbWall: t.wallMs / mb, runs });
   }
@@ -482,7 +473,7 @@ async function main(): Promise<void> {
   machine();
   await throughput(texts);
   relintInOwnProcess();
-  linearity(texts);
+  await linearity(texts);
   await serverStart(texts);
   writeFileSync(path.join(__dirname, QUICK ? 'results.quick.md' : 'results.md'), lines.join('\n') + '\n');
   process.exit(0);
