@@ -53,8 +53,18 @@ describe('citation-revision (test data)', () => {
     assert.deepEqual(s, ['citation-revision: Resolution 902 was not adopted or revised at Dubai, 2012 (its versions: Johannesburg, 2008; Hammamet, 2016).']);
   });
 
-  it('says nothing when the version list is incomplete (it does not start with the adoption)', () => {
-    assert.deepEqual(summary(WTSA16(['Resolution 903 (Rev. Johannesburg, 2008) of this assembly'])), []);
+  it('with an incomplete version list (not starting with the adoption), does not say the cited meeting made no version', () => {
+    // the data lists no revision up to Johannesburg, 2008: nothing to say
+    assert.deepEqual(summary(WTSA08(['Resolution 903 (Rev. Johannesburg, 2008) of this assembly'])), []);
+  });
+
+  it('with an incomplete version list, still reports a citation older than a revision it lists', () => {
+    const f = findings(WTSA16(['Resolution 903 (Rev. Johannesburg, 2008) of this assembly']));
+    assert.deepEqual(
+      f.map((x) => `${x.rule}: ${x.message}`),
+      ['citation-revision: Resolution 903 was revised at Hammamet, 2016, before this text\'s meeting (Hammamet, 2016): cite "(Rev. Hammamet, 2016)".'],
+    );
+    assert.equal(f[0].fixes?.[0].edits[0].newText, 'Rev. Hammamet, 2016');
   });
 
   it('says nothing for a meeting after the last version listed: the data may lag', () => {

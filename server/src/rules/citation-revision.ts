@@ -15,7 +15,10 @@ import {
  * judged as of that meeting, never today. Also: a revision that meeting did not make
  * (only when the entry's version list is complete: it starts with the adoption), a
  * revision later than the document's meeting, and `Rev.` written for a first adoption or
- * left out for a revision. Nothing is reported where the data cannot tell.
+ * left out for a revision. Nothing is reported where the data cannot tell; a revision the
+ * data lists after the cited one and up to the document's meeting makes a citation stale
+ * even when the cited version itself is not listed (the early history of many entries is
+ * not in the data).
  */
 export const citationRevision: Rule = {
   id: 'citation-revision',
@@ -45,16 +48,20 @@ export const citationRevision: Rule = {
         const complete = e.versions.length > 0 && e.versions[0].kind === 'new';
         const last = e.versions.length ? ctx.data.meetingById(e.versions[e.versions.length - 1].meeting) : undefined;
         // only within the span the data lists: a later revision may simply be missing from it
-        if (!complete || !last || meetingOrder(cited, last) !== -1) continue;
-        const list = e.versions
-          .map((x) => ctx.data.meetingById(x.meeting))
-          .filter((x) => !!x)
-          .map((x) => meetingLabel(x!));
-        ctx.report({
-          message: `${name} was not adopted or revised at ${meetingLabel(cited)} (its versions: ${list.join('; ')}).`,
-          range: m.range,
-        });
-        continue;
+        if (complete && last && meetingOrder(cited, last) === -1) {
+          const list = e.versions
+            .map((x) => ctx.data.meetingById(x.meeting))
+            .filter((x) => !!x)
+            .map((x) => meetingLabel(x!));
+          ctx.report({
+            message: `${name} was not adopted or revised at ${meetingLabel(cited)} (its versions: ${list.join('; ')}).`,
+            range: m.range,
+          });
+          continue;
+        }
+        // a list without the early history cannot say whether the cited meeting made a
+        // version, but a revision it lists between that meeting and the text's own still
+        // makes the citation stale (below)
       }
       if (asOf && r.citation.unit.kind !== 'title') {
         const latest = latestAsOf(ctx.data, e, asOf);
@@ -68,7 +75,7 @@ export const citationRevision: Rule = {
           continue;
         }
       }
-      if (!own) continue;
+      if (!own || !v) continue;
       const right = versionLabel(cited, v.kind);
       if (v.kind === 'rev' && !m.rev) {
         ctx.report({
