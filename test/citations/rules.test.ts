@@ -53,6 +53,21 @@ describe('citation-revision (test data)', () => {
     assert.deepEqual(s, ['citation-revision: Resolution 902 was not adopted or revised at Dubai, 2012 (its versions: Johannesburg, 2008; Hammamet, 2016).']);
   });
 
+  it('does not say a meeting made no version when the list is not marked complete, even if it starts with the adoption', () => {
+    const e = DATA.resolution('WTSA', 'Resolution', '902')!;
+    const unmarked = DATA.extend({ resolutions: [{ ...e, completeTo: undefined }] });
+    // the stale citation is still reported (Hammamet, 2016 is listed), not the missing version
+    assert.deepEqual(summary(WTSA16(['Resolution 902 (Rev. Dubai, 2012) of this assembly']), unmarked), [
+      'citation-revision: Resolution 902 was revised at Hammamet, 2016, before this text\'s meeting (Hammamet, 2016): cite "(Rev. Hammamet, 2016)".',
+    ]);
+    // a list complete only up to 2012 says nothing about 2016
+    const early = DATA.extend({ resolutions: [{ ...e, versions: [e.versions[0]], completeTo: 'WTSA-2012' }] });
+    assert.deepEqual(summary(WTSA16(['Resolution 902 (Rev. Hammamet, 2016) of this assembly']), early), []);
+    assert.deepEqual(summary(WTSA16(['Resolution 902 (Rev. Dubai, 2012) of this assembly']), early), [
+      'citation-revision: Resolution 902 was not adopted or revised at Dubai, 2012 (its versions: Johannesburg, 2008).',
+    ]);
+  });
+
   it('with an incomplete version list (not starting with the adoption), does not say the cited meeting made no version', () => {
     // the data lists no revision up to Johannesburg, 2008: nothing to say
     assert.deepEqual(summary(WTSA08(['Resolution 903 (Rev. Johannesburg, 2008) of this assembly'])), []);

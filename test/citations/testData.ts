@@ -39,6 +39,7 @@ export const RESOLUTIONS: ResolutionEntry[] = [
       { meeting: 'WTSA-2012', kind: 'rev' },
       { meeting: 'WTSA-2016', kind: 'rev' },
     ],
+    completeTo: 'WTSA-2016',
     source: T,
   },
   {
@@ -50,6 +51,7 @@ export const RESOLUTIONS: ResolutionEntry[] = [
       { meeting: 'WTSA-2008', kind: 'new' },
       { meeting: 'WTSA-2016', kind: 'rev' },
     ],
+    completeTo: 'WTSA-2016',
     source: T,
   },
   {

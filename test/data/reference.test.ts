@@ -262,7 +262,7 @@ describe('reference data: resolutions and Recommendations', () => {
     assert.deepEqual(duplicates(recommendations.map((r) => `${r.sector} ${r.number}`)), []);
   });
 
-  it('every version and suppression names a meeting of the same body that exists', () => {
+  it('every version, suppression and completeness mark names a meeting of the same body that exists', () => {
     for (const r of resolutions) {
       const label = `${r.body} ${r.type} ${r.number}`;
       for (const v of r.versions) {
@@ -274,6 +274,13 @@ describe('reference data: resolutions and Recommendations', () => {
         const m = meetingById.get(r.suppressed);
         assert.ok(m, `${label}: unknown suppressing meeting ${r.suppressed}`);
         assert.equal(m.body, r.body, `${label}: suppressed by ${r.suppressed}`);
+      }
+      if (r.completeTo) {
+        const m = meetingById.get(r.completeTo);
+        assert.ok(m, `${label}: unknown meeting ${r.completeTo} (completeTo)`);
+        assert.equal(m.body, r.body, `${label}: complete to ${r.completeTo}`);
+        // the list is complete: it starts with the adoption
+        assert.equal(r.versions[0]?.kind, 'new', `${label}: marked complete but the first version is not the adoption`);
       }
     }
   });

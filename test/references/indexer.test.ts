@@ -23,6 +23,8 @@ describe('references: extracting resolutions from a document', () => {
       r.versions.map((v) => `${v.meeting}:${v.kind}`),
       ['WTSA-2016:new', 'WTSA-2022:rev'],
     );
+    // its history line lists every version up to its own meeting
+    assert.equal(r.completeTo, 'WTSA-2022');
     assert.match(r.title, /^Enhancing the standardization activities .* international mobile telecommunications$/);
     // the number line, after the Word traces at its start
     assert.equal(r.range.start.line, 0);
@@ -72,6 +74,15 @@ describe('references: extracting resolutions from a document', () => {
     assert.deepEqual(extractResolutions(parse(text), 'file:///x', base, { allowNewMeetings: false }), []);
   });
 
+  it('marks the list of versions complete only when the text gives it (a history line, or a first adoption)', () => {
+    const first = extractResolutions(parse(RES_999), 'file:///x', base, { allowNewMeetings: false });
+    assert.deepEqual([first[0].versions.map((v) => `${v.meeting}:${v.kind}`), first[0].completeTo], [['WTSA-2022:new'], 'WTSA-2022']);
+    // a revision with no history line: only that it was revised there
+    const revised = RES_999.replace('RESOLUTION 999 (Geneva, 2022)', 'RESOLUTION 999 (Rev. Geneva, 2022)').replace('Standardization Assembly\n(Geneva, 2022)\n', 'Standardization Assembly\n');
+    const [r] = extractResolutions(parse(revised), 'file:///y', base, { allowNewMeetings: false });
+    assert.deepEqual([r.versions.map((v) => `${v.meeting}:${v.kind}`), r.completeTo], [['WTSA-2022:rev'], null]);
+  });
+
   it('keeps the built-in revisions when merging a user text, and takes the newest title', () => {
     const older = extractResolutions(parse(RES_92_HAMMAMET_2016), 'file:///a', base, { allowNewMeetings: true });
     const ext = buildExtension(base, [...older]);
@@ -81,6 +92,8 @@ describe('references: extracting resolutions from a document', () => {
     const newer = extractResolutions(parse(RES_92_GENEVA_2022.replace('non-radio aspects', 'NON-RADIO aspects')), 'file:///b', base, { allowNewMeetings: true });
     const e2 = base.extend(buildExtension(base, [...older, ...newer])).resolution('WTSA', 'Resolution', '92')!;
     assert.deepEqual(e2.versions.map((v) => v.meeting), ['WTSA-2016', 'WTSA-2022']);
+    // complete up to the latest text's own meeting (its history line), whatever the built-in entry says
+    assert.equal(e2.completeTo, 'WTSA-2022');
     assert.match(e2.title, /NON-RADIO/);
     assert.equal(e2.source, 'file:///b');
   });

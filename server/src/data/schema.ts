@@ -109,6 +109,12 @@ export interface ResolutionEntry {
   versions: Version[];
   /** the Meeting id that suppressed (abrogated) it, if it was */
   suppressed?: string;
+  /**
+   * `versions` lists every adoption and revision up to and including this Meeting (as a
+   * history line gives them); without it the list may have gaps, and no rule concludes
+   * from a meeting's absence that it made no version
+   */
+  completeTo?: string;
   source: string;
 }
 

@@ -37,6 +37,8 @@ export interface IndexedResolution {
   meeting: Meeting | null;
   /** history line meetings (or the number line's), oldest first */
   versions: Version[];
+  /** the last meeting up to which `versions` is complete: the text's own when it has a history line or is a first adoption */
+  completeTo: string | null;
   /** meetings the document names that the built-in data does not know (indexed files only) */
   newMeetings: Meeting[];
   /** the number line */
@@ -153,6 +155,8 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
     // first; without one, a `Rev.` number line says only that this is a revision.
     const onlyRevision = history.length === 0 && !!nl.meeting?.rev;
     versions.forEach((v, i) => (v.kind = i === 0 && !onlyRevision ? 'new' : 'rev'));
+    // a history line (or a number line without `Rev.`: a first adoption) gives the whole list
+    const completeTo = history.length > 0 || (nl.meeting && !nl.meeting.rev) ? versions[versions.length - 1].meeting : null;
     out.push({
       uri,
       body,
@@ -161,6 +165,7 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
       title: res.title?.text.replace(/\s+/g, ' ').trim() ?? '',
       meeting,
       versions,
+      completeTo,
       newMeetings,
       range: nl.range,
       fullRange: res.range,

@@ -46,7 +46,10 @@ export function buildExtension(base: ReferenceData, found: readonly IndexedResol
     let best: { year: number; title: string; source: string } | null = null;
     if (builtIn?.versions.length) best = { year: yearOf(builtIn.versions[builtIn.versions.length - 1].meeting), title: builtIn.title, source: builtIn.source };
     let latestDocYear = 0;
+    // complete up to the latest meeting any of them is complete to (a superset stays complete)
+    let completeTo = builtIn?.completeTo;
     for (const r of group) {
+      if (r.completeTo && (!completeTo || yearOf(r.completeTo) > yearOf(completeTo))) completeTo = r.completeTo;
       for (const v of r.versions) if (!versions.has(v.meeting)) versions.set(v.meeting, v);
       const year = r.meeting ? r.meeting.year : Math.max(...r.versions.map((v) => yearOf(v.meeting)));
       latestDocYear = Math.max(latestDocYear, year);
@@ -63,6 +66,7 @@ export function buildExtension(base: ReferenceData, found: readonly IndexedResol
       source: best?.source ?? first.uri,
     };
     if (builtIn?.suppressed && !(latestDocYear > yearOf(builtIn.suppressed))) entry.suppressed = builtIn.suppressed;
+    if (completeTo) entry.completeTo = completeTo;
     resolutions.push(entry);
   }
   return { meetings: [...meetings.values()], resolutions };

@@ -12,13 +12,13 @@ import {
 
 /**
  * The cited revision is the latest one adopted up to the document's own meeting (SPEC §3):
- * judged as of that meeting, never today. Also: a revision that meeting did not make
- * (only when the entry's version list is complete: it starts with the adoption), a
- * revision later than the document's meeting, and `Rev.` written for a first adoption or
- * left out for a revision. Nothing is reported where the data cannot tell; a revision the
- * data lists after the cited one and up to the document's meeting makes a citation stale
- * even when the cited version itself is not listed (the early history of many entries is
- * not in the data).
+ * judged as of that meeting, never today. A revision the data lists after the cited one and
+ * up to the document's meeting makes the citation stale, even when the cited version itself
+ * is not listed (the early history of many entries is not in the data). Also: a revision
+ * later than the document's meeting; `Rev.` written for a first adoption or left out for a
+ * revision; and a revision the cited meeting did not make, only for an entry whose list is
+ * complete (`completeTo`, from a history line, in the built-in data or a reference
+ * document) and only up to that meeting. Nothing is reported where the data cannot tell.
  */
 export const citationRevision: Rule = {
   id: 'citation-revision',
@@ -45,10 +45,11 @@ export const citationRevision: Rule = {
       }
       const v = versionAt(e, cited);
       if (!v) {
-        const complete = e.versions.length > 0 && e.versions[0].kind === 'new';
-        const last = e.versions.length ? ctx.data.meetingById(e.versions[e.versions.length - 1].meeting) : undefined;
-        // only within the span the data lists: a later revision may simply be missing from it
-        if (complete && last && meetingOrder(cited, last) === -1) {
+        // only where the data says its list is complete, and up to that meeting: a partial
+        // history, or one that lags, may simply miss the cited version
+        const until = e.completeTo ? ctx.data.meetingById(e.completeTo) : undefined;
+        const order = until ? meetingOrder(cited, until) : null;
+        if (order === -1 || order === 0) {
           const list = e.versions
             .map((x) => ctx.data.meetingById(x.meeting))
             .filter((x) => !!x)
