@@ -81,6 +81,9 @@ describe('references: extracting resolutions from a document', () => {
     const revised = RES_999.replace('RESOLUTION 999 (Geneva, 2022)', 'RESOLUTION 999 (Rev. Geneva, 2022)').replace('Standardization Assembly\n(Geneva, 2022)\n', 'Standardization Assembly\n');
     const [r] = extractResolutions(parse(revised), 'file:///y', base, { allowNewMeetings: false });
     assert.deepEqual([r.versions.map((v) => `${v.meeting}:${v.kind}`), r.completeTo], [['WTSA-2022:rev'], null]);
+    // a `Rev.` number line whose history line names only that meeting: the adoption is missing
+    const oneMeeting = RES_999.replace('RESOLUTION 999 (Geneva, 2022)', 'RESOLUTION 999 (Rev. Geneva, 2022)');
+    assert.equal(extractResolutions(parse(oneMeeting), 'file:///z', base, { allowNewMeetings: false })[0].completeTo, null);
   });
 
   it('keeps the built-in revisions when merging a user text, and takes the newest title', () => {

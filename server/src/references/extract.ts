@@ -155,8 +155,10 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
     // first; without one, a `Rev.` number line says only that this is a revision.
     const onlyRevision = history.length === 0 && !!nl.meeting?.rev;
     versions.forEach((v, i) => (v.kind = i === 0 && !onlyRevision ? 'new' : 'rev'));
-    // a history line (or a number line without `Rev.`: a first adoption) gives the whole list
-    const completeTo = history.length > 0 || (nl.meeting && !nl.meeting.rev) ? versions[versions.length - 1].meeting : null;
+    // a history line (or a number line without `Rev.`: a first adoption) gives the whole
+    // list; not a history line of one meeting under a `Rev.` number line (it misses the adoption)
+    const wholeHistory = history.length > 0 && !(nl.meeting?.rev && versions.length < 2);
+    const completeTo = wholeHistory || (nl.meeting && !nl.meeting.rev) ? versions[versions.length - 1].meeting : null;
     out.push({
       uri,
       body,
