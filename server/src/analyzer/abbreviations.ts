@@ -27,7 +27,7 @@ import type { ReferenceData } from '../data/reference';
 import type { Body, NamedGroup } from '../data/schema';
 import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
 import type { BodyMention } from './names';
-import { LineMemo, OwnedTextSlot, ownerId } from '../util/memo';
+import { OwnedTextSlot, ownerId } from '../util/memo';
 import { anchorShape } from '../util/shapes';
 import { emptyContent, emptyDocument } from '../model/document';
 
@@ -620,7 +620,7 @@ class Pass {
       const u = units[i];
       if (u.kind === 'call') continue;
       const text = u.content.text;
-      const found = finder.get(text, finder.scan);
+      const found = REPEAT_SLOT.get(unitFacts(u), finder.owner, text, finder.scan);
       for (let k = 0; k < found.length; k++) {
         const mm = found[k];
         const at = mm.at;
@@ -651,13 +651,15 @@ interface RepeatMatch {
 }
 
 /**
- * The matches of an expansions pattern, memoised per pattern and line text: the pattern
- * changes only when a definition does, so a keystroke scans the edited line only.
+ * The matches of an expansions pattern in a line's text, kept in the text's facts record
+ * for this finder (REPEAT_SLOT): the pattern changes only when a definition does, so a
+ * keystroke scans the edited line only.
  */
-class RepeatFinder extends LineMemo<RepeatMatch[]> {
+class RepeatFinder {
   private readonly re: RegExp;
+  /** its owner id in the facts records */
+  readonly owner = ownerId(this);
   constructor(source: string) {
-    super(5000);
     this.re = new RegExp(source, 'gi');
   }
   readonly scan = (text: string): RepeatMatch[] => {
@@ -671,6 +673,8 @@ class RepeatFinder extends LineMemo<RepeatMatch[]> {
 }
 
 const repeatFinders = new Map<string, RepeatFinder>();
+/** per text: the matches of the last finder that scanned it */
+const REPEAT_SLOT = new OwnedTextSlot<RepeatMatch[]>();
 
 function repeatFinder(source: string): RepeatFinder {
   let f = repeatFinders.get(source);

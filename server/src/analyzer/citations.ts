@@ -770,16 +770,20 @@ export function latestAsOf(
   entry: ResolutionEntry,
   asOf: { id?: string; year: number; start?: string },
 ): { version: Version; meeting: Meeting; ambiguous: boolean } | null {
-  let found: { version: Version; meeting: Meeting } | null = null;
+  let version: Version | null = null;
+  let meeting: Meeting | null = null;
   let ambiguous = false;
   for (const v of entry.versions) {
     const m = data.meetingById(v.meeting);
     if (!m) continue;
     const o = meetingOrder(m, asOf);
     if (o === null) ambiguous = true;
-    else if (o <= 0) found = { version: v, meeting: m };
+    else if (o <= 0) {
+      version = v;
+      meeting = m;
+    }
   }
-  return found ? { ...found, ambiguous } : null;
+  return version && meeting ? { version, meeting, ambiguous } : null;
 }
 
 // the shape of resolved citations (util/shapes.ts)

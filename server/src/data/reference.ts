@@ -23,6 +23,7 @@ import type {
   StudyPeriod,
   Version,
 } from './schema';
+import { LineMemo } from '../util/memo';
 import meetingsFile from '../../data/meetings.json';
 import bodiesFile from '../../data/bodies.json';
 import studyGroupsFile from '../../data/studygroups.json';
@@ -77,8 +78,12 @@ export function cleanText(s: string): string {
 
 /** {@link cleanText}, then lower case and accents removed: the key of tolerant lookups. */
 export function foldKey(s: string): string {
-  return cleanText(s).normalize('NFD').replace(COMBINING, '').toLowerCase();
+  return FOLDED.get(s, foldKeyOf);
 }
+
+const foldKeyOf = (s: string): string => cleanText(s).normalize('NFD').replace(COMBINING, '').toLowerCase();
+/** the keys of the names and places looked up (a few hundred: places, bodies, groups), each folded once */
+const FOLDED = new LineMemo<string>(5000);
 
 /** Key for abbreviations: plain hyphens, no spaces around them, case kept. */
 function abbrKey(s: string): string {

@@ -29,10 +29,13 @@ export function lintDocument(doc: ResDocument, options: LintOptions = {}): Findi
   const findings: Finding[] = [];
   // the shape of a rule's context, anchored with this data and an empty document (util/shapes.ts)
   anchorShape('lint.Context', () => new Context(emptyDocument(), new Analysis(emptyDocument()), data, undefined, '', 'hint'));
+  // most lints run with no rule settings at all: then every rule has its default severity
+  // and no options, without a lookup per rule (a folder of small files makes many lints)
+  const configured = hasRuleSettings(config);
   for (const rule of options.rules ?? RULES) {
-    const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
+    const severity = configured ? effectiveSeverity(config, rule.id, rule.defaultSeverity) : rule.defaultSeverity;
     if (severity === 'off') continue;
-    const ctx = new Context(doc, analysis, data, ruleOptions(config, rule.id), rule.id, severity);
+    const ctx = new Context(doc, analysis, data, configured ? ruleOptions(config, rule.id) : undefined, rule.id, severity);
     try {
       rule.check(ctx);
       for (const f of ctx.own) findings.push(f);
@@ -62,6 +65,13 @@ class Context implements RuleContext {
   report(r: Report): void {
     this.own.push({ rule: this.rule, severity: this.severity, message: r.message, range: r.range, fixes: r.fixes });
   }
+}
+
+/** Whether the configuration sets anything for any rule (severities, options, `noExpansion`). */
+function hasRuleSettings(config: Config): boolean {
+  if (config.noExpansion.length > 0) return true;
+  for (const id in config.rules) if (Object.hasOwn(config.rules, id)) return true;
+  return false;
 }
 
 /** A rule's options; the top-level `noExpansion` list joins abbreviation-undefined's own. */
