@@ -21,7 +21,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { lintText } from '../server/src/engine';
+import { buildSync } from 'esbuild';
+import { nodeBundle } from '../scripts/esbuildOptions';
 import { Workspace } from '../server/src/workspace';
 import { LineDocument } from '../server/src/lineDocument';
 import { loadReferenceData } from '../server/src/data/reference';
@@ -29,7 +30,6 @@ import { defaultConfig } from '../server/src/engine/config';
 import { PiecePool } from '../server/src/piecePool';
 import { LintPool } from '../server/src/lintPool';
 import { realTexts } from '../test/helpers/corpus';
-import { shareFacts } from '../server/src/util/memo';
 
 const ROOT = path.join(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -97,6 +97,29 @@ const ok = (good: boolean) => (good ? 'met' : '**not met**');
 const corpusTexts = realTexts;
 
 /** The corpus texts repeated, one after the other, up to `bytes` (UTF-8), as a flat string. */
+/**
+ * The engine as it ships: the same sources bundled by esbuild with the options of the
+ * build (bench/tmp/engine.js), as dist/cli.js and dist/server.js bundle them, rather than
+ * the modules one by one as tsx loads them. The rows that call the engine directly use it;
+ * the worker rows use dist/lintWorker.js; (b) and (d) use the server's code.
+ */
+interface Engine {
+  lintText: (text: string, options: { data: unknown }) => { findings: unknown[] };
+  loadReferenceData: () => unknown;
+  shareFacts: (on: boolean) => void;
+}
+
+let engineCache: Engine | null = null;
+function bundledEngine(): Engine {
+  if (engineCache) return engineCache;
+  const out = path.join(__dirname, 'tmp', 'engine.js');
+  // the main run bundles it once; the processes it starts for single rows load that bundle
+  if (!process.argv.includes('--row') || !existsSync(out)) buildSync({ ...nodeBundle, entryPoints: [path.join(__dirname, 'engine-entry.ts')], outfile: out });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  engineCache = require(out) as Engine;
+  return engineCache;
+}
+
 /** The texts, each with a final newline, repeated in turn until they make `bytes` (the last one whole). */
 function filesOf(bytes: number, texts: string[]): string[] {
   const parts: string[] = [];
@@ -189,17 +212,21 @@ async function throughput(texts: string[]): Promise<number> {
   const size = QUICK ? MB / 2 : 4 * MB;
   const text = textOf(size, texts);
   const mb = Buffer.byteLength(text) / MB;
-  const data = loadReferenceData();
+  const engine = bundledEngine();
+  const bundledData = engine.loadReferenceData();
+  const lint = () => void engine.lintText(text, { data: bundledData });
   // every linter gets the same warm-up time and at least as many timed runs (Plan)
   const plan = throughputPlan();
-  const ours = await measurePlan(() => void lintText(text, { data }), plan);
+  const ours = await measurePlan(lint, plan);
   const runs = QUICK ? 1 : 7;
-  const oursForced = await measurePlan(() => void lintText(text, { data }), counted(0, runs), true);
+  const oursForced = await measurePlan(lint, counted(0, runs), true);
   // every line scanned afresh: what a text that never repeats a line costs
-  shareFacts(false);
-  const oursFresh = await measurePlan(() => void lintText(text, { data }), plan);
-  shareFacts(true);
-  const ourFindings = lintText(text, { data }).findings.length;
+  engine.shareFacts(false);
+  const oursFresh = await measurePlan(lint, plan);
+  engine.shareFacts(true);
+  const ourFindings = engine.lintText(text, { data: bundledData }).findings.length;
+  // the pools below lint on this thread with the sources' engine, and its own data
+  const data = loadReferenceData();
 
   // the same text in pieces on two threads (reslint --threads 2; parser/pieces.ts)
   let piecesLine = '';
@@ -371,13 +398,14 @@ function relint(): void {
 
 async function linearity(texts: string[]): Promise<void> {
   const sizes = QUICK ? [10 * 1024, 100 * 1024, MB] : [10 * 1024, 100 * 1024, MB, 4 * MB, 20 * MB];
-  const data = loadReferenceData();
+  const engine = bundledEngine();
+  const data = engine.loadReferenceData();
   const rows: { bytes: number; perMbCpu: number; perMbWall: number; runs: number }[] = [];
   for (const bytes of sizes) {
     const text = textOf(bytes, texts);
     // enough runs for about a second of work on small sizes; one run on the largest
     const runs = bytes <= 100 * 1024 ? 15 : bytes <= MB ? 3 : 1;
-    const t = await measurePlan(() => void lintText(text, { data }), counted(bytes >= 4 * MB ? 0 : 1, runs));
+    const t = await measurePlan(() => void engine.lintText(text, { data }), counted(bytes >= 4 * MB ? 0 : 1, runs));
     const mb = Buffer.byteLength(text) / MB;
     rows.push({ bytes, perMbCpu: t.cpuMs / mb, perMbWall: t.wallMs / mb, runs });
   }
@@ -557,11 +585,12 @@ async function measureRow(name: RowName): Promise<RowResult> {
     }, plan);
     return { ...t, findings: files.reduce((n, f) => n + mdCount(f), 0), mb, files: files.length };
   }
-  const data = loadReferenceData();
+  const engine = bundledEngine();
+  const data = engine.loadReferenceData();
   const t = await measurePlan(() => {
-    for (const f of files) lintText(f, { data });
+    for (const f of files) engine.lintText(f, { data });
   }, plan);
-  return { ...t, findings: files.reduce((n, f) => n + lintText(f, { data }).findings.length, 0), mb, files: files.length };
+  return { ...t, findings: files.reduce((n, f) => n + engine.lintText(f, { data }).findings.length, 0), mb, files: files.length };
 }
 
 /** One row of (a) in a fresh process of its own (`--row NAME` prints it as JSON). */
