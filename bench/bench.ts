@@ -589,8 +589,6 @@ async function measureRow(name: RowName): Promise<RowResult> {
   const size = QUICK ? MB / 2 : 4 * MB;
   const texts = corpusTexts();
   const plan = throughputPlan();
-  const { lint: mdlint } = await import('markdownlint/sync');
-  const mdCount = (doc: string) => (mdlint({ strings: { doc } }) as unknown as Record<string, unknown[]>).doc.length;
   if (name === 'reslint') {
     const engine = bundledEngine();
     const data = engine.loadReferenceData();
@@ -598,6 +596,8 @@ async function measureRow(name: RowName): Promise<RowResult> {
     const t = await measurePlan(() => void engine.lintText(text, { data }), plan);
     return { ...t, findings: engine.lintText(text, { data }).findings.length, mb: Buffer.byteLength(text) / MB, files: 1 };
   }
+  const { lint: mdlint } = await import('markdownlint/sync');
+  const mdCount = (doc: string) => (mdlint({ strings: { doc } }) as unknown as Record<string, unknown[]>).doc.length;
   if (name === 'markdownlint') {
     const text = textOf(size, texts);
     const t = await measurePlan(() => void mdlint({ strings: { doc: text } }), plan);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ContentSlot, factsOf, LineMemo, moveRanges, OwnedTextSlot, ownerId, shareFacts, TextSlot } from '../../server/src/util/memo';
+import { BoundedMemo, ContentSlot, factsOf, LineMemo, moveRanges, OwnedTextSlot, ownerId, shareFacts, TextSlot } from '../../server/src/util/memo';
 import { realTexts } from '../helpers/corpus';
 import type { Content } from '../../server/src/model/types';
 import { lintText } from '../../server/src/engine';
@@ -139,6 +139,12 @@ describe('per-text facts', () => {
       memo.get(t, f);
       assert.equal(calls, 3);
       assert.notEqual(factsOf(t), factsOf(t));
+      // a memo that is not per line (folded lookup keys) keeps its values
+      const keys = new BoundedMemo<number>();
+      let folds = 0;
+      keys.get('Dubai', (k) => (folds++, k.length));
+      keys.get('Dubai', (k) => (folds++, k.length));
+      assert.equal(folds, 1);
     } finally {
       shareFacts(true);
     }

@@ -23,7 +23,7 @@ import type {
   StudyPeriod,
   Version,
 } from './schema';
-import { LineMemo } from '../util/memo';
+import { BoundedMemo } from '../util/memo';
 import meetingsFile from '../../data/meetings.json';
 import bodiesFile from '../../data/bodies.json';
 import studyGroupsFile from '../../data/studygroups.json';
@@ -82,8 +82,11 @@ export function foldKey(s: string): string {
 }
 
 const foldKeyOf = (s: string): string => cleanText(s).normalize('NFD').replace(COMBINING, '').toLowerCase();
-/** the keys of the names and places looked up (a few hundred: places, bodies, groups), each folded once */
-const FOLDED = new LineMemo<string>(5000);
+/**
+ * the keys of the names and places looked up (a few hundred: places, bodies, groups), each
+ * folded once; not a per-line memo, so the benchmark's "nothing found again" keeps it
+ */
+const FOLDED = new BoundedMemo<string>(5000);
 
 /** Key for abbreviations: plain hyphens, no spaces around them, case kept. */
 function abbrKey(s: string): string {

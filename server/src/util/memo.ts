@@ -4,26 +4,31 @@ import { anchorShape } from './shapes';
 let sharing = true;
 
 /**
- * Per-line memo for work that depends only on one line's text: re-linting after a keystroke
- * finds every other line's result here. Bounded: the map is emptied when it grows past its
- * limit, so memory stays flat however long the session. With shareFacts(false) every memo
- * computes afresh (nothing found in one line is found again in another).
+ * A memo keyed by a string, bounded: the map is emptied when it grows past its limit, so
+ * memory stays flat however long the session.
  */
-export class LineMemo<T> {
+export class BoundedMemo<T> {
   private map = new Map<string, T>();
   constructor(private readonly limit = 20000) {}
 
-  get(text: string, compute: (text: string) => T): T {
-    if (!sharing) return compute(text);
-    const hit = this.map.get(text);
+  get(key: string, compute: (key: string) => T): T {
+    const hit = this.map.get(key);
     if (hit !== undefined) return hit;
-    return this.store(text, compute(text));
-  }
-
-  private store(text: string, value: T): T {
+    const value = compute(key);
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(text, value);
+    this.map.set(key, value);
     return value;
+  }
+}
+
+/**
+ * Per-line memo for work that depends only on one line's text: re-linting after a keystroke
+ * finds every other line's result here. Bounded like BoundedMemo. With shareFacts(false)
+ * every line memo computes afresh (nothing found in one line is found again in another).
+ */
+export class LineMemo<T> extends BoundedMemo<T> {
+  override get(text: string, compute: (text: string) => T): T {
+    return sharing ? super.get(text, compute) : compute(text);
   }
 }
 
