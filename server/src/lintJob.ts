@@ -14,11 +14,9 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analysis } from './analyzer/analysis';
 import type { Config } from './engine/config';
-import { lintDocument } from './engine/lint';
+import { lintFindings } from './engine';
 import { loadReferenceData, type ReferenceData, type ReferenceExtension } from './data/reference';
-import { parse } from './parser/parse';
 import { RULES } from './rules';
 import type { Finding, Rule } from './rules/types';
 
@@ -118,8 +116,6 @@ export interface LintResult {
   version: number;
   findings: Finding[];
   ruleErrors: RuleFailure[];
-  parseMs: number;
-  lintMs: number;
 }
 
 export interface LintFailure {
@@ -144,9 +140,10 @@ export function isEmptyExtension(ext: ReferenceExtension): boolean {
 }
 
 /**
- * Parses a text (starting at line `firstLine` of its document) and lints it with a mode's
- * rules; a rule that throws is recorded, its findings dropped. The worker's job and the
- * piece a PiecePool lints on its own thread both run this.
+ * Lints a text (starting at line `firstLine` of its document) with a mode's rules, a long
+ * one a few resolutions at a time (engine lintFindings); a rule that throws is recorded once,
+ * its findings for the whole text dropped. The worker's job and the piece a PiecePool lints on its own thread
+ * both run this.
  */
 export function lintWithMode(
   text: string,
@@ -154,19 +151,16 @@ export function lintWithMode(
   config: Config,
   data: ReferenceData,
   mode: LintMode,
-): { findings: Finding[]; ruleErrors: RuleFailure[]; parseMs: number; lintMs: number } {
-  const t0 = performance.now();
-  const doc = parse(text, { firstLine });
-  const t1 = performance.now();
+): { findings: Finding[]; ruleErrors: RuleFailure[] } {
   const ruleErrors: RuleFailure[] = [];
-  const findings = lintDocument(doc, {
+  const findings = lintFindings(text, {
+    firstLine,
     config,
     data,
-    analysis: new Analysis(doc),
     rules: lintRules(mode),
-    onRuleError: (rule, e) => ruleErrors.push({ rule: rule.id, message: (e as Error)?.stack ?? String(e) }),
+    onRuleError: (rule, e) => void ruleErrors.push({ rule: rule.id, message: (e as Error)?.stack ?? String(e) }),
   });
-  return { findings, ruleErrors, parseMs: t1 - t0, lintMs: performance.now() - t1 };
+  return { findings, ruleErrors };
 }
 
 /** Parses and lints one document version (runs in the worker; usable anywhere). */

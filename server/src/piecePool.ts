@@ -87,10 +87,9 @@ export class PiecePool {
     const findings: Finding[] = [];
     const ruleErrors: RuleFailure[] = [];
     const failed = new Set<string>();
-    for (const r of results) {
-      for (const f of r.findings) findings.push(f);
-      for (const e of r.ruleErrors) if (!failed.has(e.rule)) failed.add(e.rule), ruleErrors.push(e);
-    }
+    for (const r of results) for (const e of r.ruleErrors) if (!failed.has(e.rule)) failed.add(e.rule), ruleErrors.push(e);
+    // a rule that threw on one piece loses its findings for the whole text, as in one lint
+    for (const r of results) for (const f of r.findings) if (!failed.has(f.rule)) findings.push(f);
     return { findings, ruleErrors, pieces: plan.length };
   }
 

@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintText } from '../../server/src/engine';
+import { lintFindings, lintText, PIECE_CHARS } from '../../server/src/engine';
+import { RULES } from '../../server/src/rules';
+import type { Rule } from '../../server/src/rules/types';
 import { defaultConfig } from '../../server/src/engine/config';
 import { loadReferenceData } from '../../server/src/data/reference';
 import { planPieces } from '../../server/src/parser/pieces';
@@ -145,6 +147,63 @@ describe('linting a long text in pieces', function () {
       const r = await p.lint(text, { config: defaultConfig(), data, extension: null, minChars: MIN });
       assert.equal(r.pieces, 1);
       assert.deepEqual(r.findings, lintText(text, { data }).findings);
+    });
+  });
+
+  describe('on one thread, a few resolutions at a time (lintFindings)', () => {
+    const text = Array(4).fill(plain.join('\n')).join('\n');
+    const pieces = () => planPieces(text, { count: Math.floor(text.length / PIECE_CHARS), minChars: PIECE_CHARS / 2 });
+
+    it('cuts a long text into pieces of about PIECE_CHARS', () => {
+      const plan = pieces()!;
+      assert.ok(plan && plan.length >= 4, `${plan?.length} pieces`);
+      for (const p of plan) assert.ok(p.end - p.start >= PIECE_CHARS / 2);
+    });
+
+    const cases: { name: string; text: string }[] = [
+      { name: 'the corpus resolutions and the rule fixtures, four times', text },
+      { name: 'with a foreword and line directives', text: 'Foreword: see Resolution 1 (Rev. Hammamet, 2016).\n\n' + text.replace(/^(that .*)$/m, '$1 <!-- reslint-disable-line -->') },
+      { name: 'with Windows line ends', text: text.replace(/\n/g, '\r\n') },
+      { name: 'with proposals (linted whole)', text: `MOD\tEUR/12/1\n\n${text}` },
+      { name: 'a short text (linted whole)', text: all[0] },
+    ];
+    for (const c of cases) {
+      it(`gets the findings of the whole text: ${c.name}`, () => {
+        const whole = lintText(c.text, { data }).findings;
+        assert.ok(whole.length > 0);
+        assert.deepEqual(lintFindings(c.text, { data }), whole);
+      });
+    }
+
+    it('counts lines from firstLine', () => {
+      const shifted = lintFindings(text, { data, firstLine: 1000 });
+      const whole = lintText(text, { data }).findings;
+      assert.equal(shifted.length, whole.length);
+      assert.deepEqual(
+        shifted.map((f) => [f.range.start.line - 1000, f.range.end.line - 1000, f.rule]),
+        whole.map((f) => [f.range.start.line, f.range.end.line, f.rule]),
+      );
+    });
+
+    it('a rule that throws on one piece loses its findings in every piece, and is reported once', () => {
+      const plan = pieces()!;
+      // reports on every piece, throws only on the third
+      const throwing: Rule = {
+        id: 'throws-on-one-piece',
+        description: 'test',
+        defaultSeverity: 'warning',
+        tags: [],
+        fixable: false,
+        check(ctx) {
+          const first = ctx.doc.resolutions[0]?.numberLine.range.start.line;
+          ctx.report({ message: 'seen', range: ctx.doc.resolutions[0].numberLine.range });
+          if (first === plan[2].firstLine) throw new Error('boom');
+        },
+      };
+      const errors: string[] = [];
+      const findings = lintFindings(text, { data, rules: [...RULES, throwing], onRuleError: (r, e) => errors.push(`${r.id}: ${(e as Error).message}`) });
+      assert.deepEqual(errors, ['throws-on-one-piece: boom']);
+      assert.deepEqual(findings, lintText(text, { data }).findings);
     });
   });
 });

@@ -1,7 +1,7 @@
 /** `reslint PATH...`: lint files, print findings, optionally fix. */
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintText, fixText } from '../engine';
+import { lintFindings, fixText } from '../engine';
 import { loadConfigFile, loadNearestConfig, lineColOf, type LoadedConfig } from '../engine/configFile';
 import type { Finding, Severity } from '../rules/types';
 import { UsageError } from './errors';
@@ -127,7 +127,7 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
         for (const e of r.ruleErrors) io.err(`reslint: ${name}: rule ${e.rule} failed: ${e.message.split('\n')[0]}\n`);
         findings = r.findings;
       } else {
-        findings = lintText(text, { config, data }).findings;
+        findings = lintFindings(text, { config, data });
       }
       if (opts.quiet) findings = findings.filter((x) => x.severity === 'error');
       results.push({ file: name, findings });

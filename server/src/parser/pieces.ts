@@ -19,7 +19,7 @@
  * A text that offers no such cut is linted whole. The equivalence is tested
  * (test/engine/pieces.test.ts): the findings of the pieces equal those of the whole.
  */
-import { cleanLine } from './lines';
+import { cleanLine, hasSpecial } from './lines';
 import { numberLine, proposalStart } from './parse';
 import { parseMeeting } from './patterns';
 import { trimmedStart } from '../model/content';
@@ -39,14 +39,24 @@ export interface PieceOptions {
   minChars?: number;
 }
 
-const SPANNING_DIRECTIVE = /reslint-(?:disable-next-line|disable(?!-line)|enable)/;
+/** After `reslint-`: a directive that reaches beyond its own line. */
+const SPANNING_DIRECTIVE = /disable-next-line|disable(?!-line)|enable/y;
+
+/** Whether the text holds a block or next-line directive (found by `reslint-` first: a plain search is much faster than a pattern over megabytes). */
+function hasSpanningDirective(text: string): boolean {
+  for (let i = text.indexOf('reslint-'); i !== -1; i = text.indexOf('reslint-', i + 8)) {
+    SPANNING_DIRECTIVE.lastIndex = i + 8;
+    if (SPANNING_DIRECTIVE.test(text)) return true;
+  }
+  return false;
+}
 
 /** The pieces to lint a text in, or null when it is best linted whole. */
 export function planPieces(text: string, options: PieceOptions): Piece[] | null {
   const count = Math.floor(options.count);
   const minChars = options.minChars ?? 256 * 1024;
   if (count < 2 || text.length < 2 * minChars) return null;
-  if (SPANNING_DIRECTIVE.test(text)) return null;
+  if (hasSpanningDirective(text)) return null;
   const cuts = cutPoints(text);
   if (cuts === null || cuts.length === 0) return null;
   // the first cut at or after each share of the text
@@ -82,14 +92,23 @@ function cutPoints(text: string): Cut[] | null {
   let coverText = false;
   let seenResolution = false;
   let contextKnown = false;
-  const lineEnd = text.includes('\r') ? /\r\n|\r|\n/g : /\n/g;
+  const lineEnd = text.includes('\r') ? /\r\n|\r|\n/g : null;
   let line = 0;
   let at = 0;
   while (at <= text.length) {
-    lineEnd.lastIndex = at;
-    const m = lineEnd.exec(text);
-    const end = m ? m.index : text.length;
-    const next = m ? m.index + m[0].length : text.length + 1;
+    let end: number;
+    let next: number;
+    if (lineEnd) {
+      lineEnd.lastIndex = at;
+      const m = lineEnd.exec(text);
+      end = m ? m.index : text.length;
+      next = m ? m.index + m[0].length : text.length + 1;
+    } else {
+      // only \n ends lines: a plain search
+      const nl = text.indexOf('\n', at);
+      end = nl === -1 ? text.length : nl;
+      next = end + 1;
+    }
     const kind = lineKind(text, at, end, line);
     if (kind === 'proposal') return null;
     if (kind === 'number') {
@@ -103,21 +122,24 @@ function cutPoints(text: string): Cut[] | null {
   return cuts;
 }
 
+type LineKind = 'blank' | 'number' | 'proposal' | 'text';
+
 /** What the parser makes of a line, as far as cutting goes. */
-function lineKind(text: string, start: number, end: number, line: number): 'blank' | 'number' | 'proposal' | 'text' {
-  // the first character that is not a space; Word's traces (`[bookmark:…]`) and non-breaking
-  // spaces need the parser's line cleaning to say more
+function lineKind(text: string, start: number, end: number, line: number): LineKind {
+  // the first character that is not a space decides most lines: only a letter that a
+  // proposal symbol (`(`, A, M, S, N) or a number line (R, D, O in either case) starts with,
+  // or a character that line cleaning removes or replaces (`[`, `<`, anything not ASCII),
+  // needs a closer look
   let i = start;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   if (i === end) return 'blank';
   const r = text.charCodeAt(i);
-  const c = r | 0x20;
-  // letters a proposal symbol or number line may start with (A, M, S, N, R, D, O in either
-  // case), `(` of `(MOD)`, and `[` `<` (traces, directives) or anything not ASCII before them
-  const maybe = c === 97 || c === 109 || c === 115 || c === 110 || c === 114 || c === 100 || c === 111 || r === 40 || r === 91 || r === 60 || r > 127;
+  const lower = r | 0x20;
+  const maybe = r === 65 || r === 77 || r === 83 || r === 78 || r === 40 || lower === 114 || lower === 100 || lower === 111 || r === 91 || r === 60 || r > 127;
   if (!maybe) return 'text';
-  const cl = cleanLine(text.slice(start, end), line);
-  const t = cl.content.text;
+  const raw = text.slice(start, end);
+  // a line without such characters is its own cleaned text
+  const t = hasSpecial(raw) ? cleanLine(raw, line).content.text : raw;
   const ts = trimmedStart(t);
   if (ts >= t.length) return 'blank';
   const first = t.charCodeAt(ts);
