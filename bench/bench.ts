@@ -223,7 +223,7 @@ async function throughput(texts: string[]): Promise<number> {
   // the rows the targets are judged on, each in fresh processes of its own (nothing another
   // linter left in the heap or the memos weighs on them), in turn, several rounds: the
   // machine's speed drifts, and linters measured minutes apart would not compare
-  const rounds = QUICK ? 1 : 3;
+  const rounds = QUICK ? 1 : 5;
   const measured = new Map<RowName, RowResult[]>();
   for (let r = 0; r < rounds; r++) {
     const order: RowName[] = ['reslint', 'markdownlint', 'reslint-files', 'markdownlint-files'];

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintFindings, lintText, PIECE_CHARS } from '../../server/src/engine';
+import { fixText, lintFindings, lintText, PIECE_CHARS } from '../../server/src/engine';
+import { applyEdits, fixAllEdits } from '../../server/src/engine/fix';
 import { RULES } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';
 import { defaultConfig } from '../../server/src/engine/config';
@@ -174,6 +175,23 @@ describe('linting a long text in pieces', function () {
         assert.deepEqual(lintFindings(c.text, { data }), whole);
       });
     }
+
+    it('fixes a long text as fixing the whole text would (reslint --fix)', () => {
+      // the same rounds as fixText, each from the findings of the whole text
+      let expected = text;
+      for (let i = 0; i < 10; i++) {
+        const edits = fixAllEdits(lintText(expected, { data }).findings);
+        if (edits.length === 0) break;
+        const r = applyEdits(expected, edits);
+        if (r.text === expected) break;
+        expected = r.text;
+      }
+      const fixed = fixText(text, { data });
+      assert.ok(fixed.fixed > 50, `${fixed.fixed} fixes`);
+      assert.notEqual(expected, text);
+      assert.equal(fixed.text, expected);
+      assert.deepEqual(fixed.findings, lintText(expected, { data }).findings);
+    });
 
     it('counts lines from firstLine', () => {
       const shifted = lintFindings(text, { data, firstLine: 1000 });
