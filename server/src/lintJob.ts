@@ -141,9 +141,9 @@ export function isEmptyExtension(ext: ReferenceExtension): boolean {
 
 /**
  * Lints a text (starting at line `firstLine` of its document) with a mode's rules, a long
- * one a few resolutions at a time (engine lintFindings); a rule that throws is recorded once,
- * its findings for the whole text dropped. The worker's job and the piece a PiecePool lints on its own thread
- * both run this.
+ * one a few resolutions at a time (engine lintFindings); a rule that throws is recorded
+ * once, its findings for the whole text dropped. The worker's job and the piece a PiecePool
+ * lints on its own thread both run this.
  */
 export function lintWithMode(
   text: string,

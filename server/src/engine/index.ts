@@ -25,11 +25,11 @@ export interface FindingsOptions extends Omit<LintOptions, 'analysis'> {
 /**
  * The findings of a text, when its model is not wanted: a long text is parsed and linted a
  * few resolutions at a time, in pieces of about PIECE_CHARS cut where the findings cannot
- * change (parser/pieces.ts), so that each piece's model is dropped before the next is made. A rule that throws is
- * reported once (onRuleError) and loses its findings for the whole text.
+ * change (parser/pieces.ts), so that each piece's model is dropped before the next is made.
  * The findings equal those of lintText; the memory a lint holds at once stays that of one
  * piece, and the garbage collector no longer copies the model of the whole text from one
- * young generation to the next on every collection.
+ * young generation to the next on every collection. A rule that throws is reported once
+ * (onRuleError) and loses its findings for the whole text.
  */
 export function lintFindings(text: string, options: FindingsOptions = {}): Finding[] {
   const firstLine = options.firstLine ?? 0;

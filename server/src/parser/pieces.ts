@@ -42,7 +42,10 @@ export interface PieceOptions {
 /** After `reslint-`: a directive that reaches beyond its own line. */
 const SPANNING_DIRECTIVE = /disable-next-line|disable(?!-line)|enable/y;
 
-/** Whether the text holds a block or next-line directive (found by `reslint-` first: a plain search is much faster than a pattern over megabytes). */
+/**
+ * Whether the text holds a block or next-line directive, found by `reslint-` first: a plain
+ * search is much faster than a pattern over megabytes.
+ */
 function hasSpanningDirective(text: string): boolean {
   for (let i = text.indexOf('reslint-'); i !== -1; i = text.indexOf('reslint-', i + 8)) {
     SPANNING_DIRECTIVE.lastIndex = i + 8;
