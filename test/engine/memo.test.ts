@@ -4,6 +4,10 @@ import { realTexts } from '../helpers/corpus';
 import type { Content } from '../../server/src/model/types';
 import { lintText } from '../../server/src/engine';
 import { loadReferenceData } from '../../server/src/data/reference';
+import { parse } from '../../server/src/parser/parse';
+import { Analysis } from '../../server/src/analyzer/analysis';
+import { moveCitations } from '../../server/src/analyzer/citations';
+import { moveGroups } from '../../server/src/analyzer/names';
 
 /** The per-text facts records and their slots (util/memo.ts). */
 describe('per-text facts', () => {
@@ -82,6 +86,34 @@ describe('per-text facts', () => {
     assert.equal(moved.from, 2);
     assert.equal(moved.unit, keep);
     assert.deepEqual(v.items[0].range, { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, 'the original is not changed');
+  });
+
+  it('moves citations and study group mentions field by field exactly as the generic moveRanges does', () => {
+    const data = loadReferenceData();
+    let citations = 0;
+    let groups = 0;
+    // every range a citation may hold, the item's own parenthesis included
+    const held = new Set<string>();
+    const items = 'a)\tthat Resolutions 17 (Rev. Geneva, 2022) and 26 (Hammamet, 2016) of this assembly and Resolution No. ITU-R 56 apply;';
+    for (const text of [...realTexts(), items]) {
+      const a = new Analysis(parse(text));
+      for (const c of a.citations) {
+        for (const k of ['noRange', 'ituRRange', 'sectorRange', 'meeting', 'bodyPhrase'] as const) if (c[k]) held.add(k);
+        if (c.bodyPhrase?.selfNounRange) held.add('selfNounRange');
+        if (c.items.some((i) => i.meeting)) held.add('item meeting');
+      }
+      for (const [lines, columns] of [[0, 0], [7, 3], [-2, -1]]) {
+        assert.deepEqual(moveCitations(a.citations, lines, columns), moveRanges(a.citations, lines, columns));
+        const names = a.names(data);
+        const found = { studyGroups: names.studyGroups, generic: names.generic };
+        assert.deepEqual(moveGroups(found, lines, columns), moveRanges(found, lines, columns));
+      }
+      citations += a.citations.length;
+      groups += a.names(data).studyGroups.length + a.names(data).generic.length;
+    }
+    // the texts hold enough of both for the comparison to mean something
+    assert.ok(citations > 50 && groups > 20, `${citations} citations, ${groups} study group mentions`);
+    assert.deepEqual([...held].sort(), ['bodyPhrase', 'item meeting', 'ituRRange', 'meeting', 'noRange', 'sectorRange', 'selfNounRange']);
   });
 
   it('finds the same citations and study groups in a line that moved as in a fresh scan', () => {

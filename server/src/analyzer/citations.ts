@@ -22,12 +22,12 @@
  * All regular expressions are sticky or anchored and free of nested unbounded
  * quantifiers: scanning is linear in the text.
  */
-import { rangeIn } from '../model/content';
+import { movedRange, movedRangeOrNull, rangeIn } from '../model/content';
 import type { Content, Range, ResDocument, Resolution } from '../model/types';
 import type { Meeting, MeetingBody, RecommendationEntry, ResolutionEntry, Version } from '../data/schema';
 import { foldKey, type ReferenceData } from '../data/reference';
 import { detachedUnit, unitFacts, type TextUnit } from './texts';
-import { ContentSlot, moveRanges } from '../util/memo';
+import { ContentSlot } from '../util/memo';
 import type { Analysis } from './analysis';
 import { anchorShape } from '../util/shapes';
 
@@ -443,7 +443,76 @@ export function findCitations(doc: ResDocument, units: TextUnit[]): Citation[] {
 
 const NO_CITATIONS: readonly Citation[] = [];
 /** The citations found in each line's content (only the edited lines are scanned again). */
-const BY_CONTENT = new ContentSlot<readonly Citation[]>(NO_CITATIONS, moveRanges);
+const BY_CONTENT = new ContentSlot<readonly Citation[]>(NO_CITATIONS, moveCitations);
+
+/**
+ * Citations found at one place, for the same text elsewhere: every range moved by `lines`
+ * and `columns`, the rest copied. Written out field by field, not walked generically: a
+ * text repeated in a long document moves its citations at every repetition. (A field added
+ * to Citation, CitedItem, CitedMeeting or BodyPhrase without a line here does not compile;
+ * test/engine/memo.test.ts compares this with the generic moveRanges.)
+ */
+export function moveCitations(list: readonly Citation[], lines: number, columns: number): readonly Citation[] {
+  const meeting = (m: CitedMeeting | null): CitedMeeting | null =>
+    m === null
+      ? null
+      : {
+          raw: m.raw,
+          range: movedRange(m.range, lines, columns),
+          rev: m.rev,
+          revText: m.revText,
+          revSpace: m.revSpace,
+          place: m.place,
+          year: m.year,
+          wrcForm: m.wrcForm,
+          wrcPrefix: m.wrcPrefix,
+          comma: m.comma,
+          wrcSeparator: m.wrcSeparator,
+          canonical: m.canonical,
+        };
+  const out: Citation[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const items: CitedItem[] = new Array(c.items.length);
+    for (let k = 0; k < items.length; k++) {
+      const it = c.items[k];
+      items[k] = {
+        text: it.text,
+        number: it.number,
+        range: movedRange(it.range, lines, columns),
+        meeting: meeting(it.meeting),
+        ituR: it.ituR,
+        missingDot: it.missingDot,
+        revisionSuffix: it.revisionSuffix,
+      };
+    }
+    const b = c.bodyPhrase;
+    out[i] = {
+      family: c.family,
+      type: c.type,
+      keyword: c.keyword,
+      keywordRange: movedRange(c.keywordRange, lines, columns),
+      plural: c.plural,
+      noRange: movedRangeOrNull(c.noRange, lines, columns),
+      ituRRange: movedRangeOrNull(c.ituRRange, lines, columns),
+      sector: c.sector,
+      sectorRange: movedRangeOrNull(c.sectorRange, lines, columns),
+      recForm: c.recForm,
+      headRange: movedRange(c.headRange, lines, columns),
+      items,
+      meeting: meeting(c.meeting),
+      bodyPhrase:
+        b === null
+          ? null
+          : { text: b.text, range: movedRange(b.range, lines, columns), body: b.body, selfNoun: b.selfNoun, selfNounRange: movedRangeOrNull(b.selfNounRange, lines, columns) },
+      prefixBody: c.prefixBody,
+      range: movedRange(c.range, lines, columns),
+      unit: c.unit,
+      resolution: c.resolution,
+    };
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // stage 2: the reference data

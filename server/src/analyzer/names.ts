@@ -15,13 +15,13 @@
  * is scanned word by word with Map lookups, so the cost per keystroke does not grow with
  * the size of the data.
  */
-import { rangeIn } from '../model/content';
+import { movedRange, rangeIn } from '../model/content';
 import type { Range, ResDocument, Resolution } from '../model/types';
 import type { Body, NamedGroup } from '../data/schema';
 import type { NameRole, ReferenceData, Sector } from '../data/reference';
 import { distance } from '../rules/util';
 import { detachedUnit, unitFacts, type TextUnit, type UnitSpan } from './texts';
-import { ContentSlot, LineMemo, moveRanges, OwnedTextSlot, ownerId } from '../util/memo';
+import { ContentSlot, LineMemo, OwnedTextSlot, ownerId } from '../util/memo';
 import { anchorShape } from '../util/shapes';
 import { emptyContent } from '../model/document';
 
@@ -703,7 +703,7 @@ function scanStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroup
 }
 
 /** What one line's content mentions of study groups, sectors left null where the document decides. */
-interface ScannedGroups {
+export interface ScannedGroups {
   studyGroups: StudyGroupMention[];
   generic: GenericStudyGroupMention[];
 }
@@ -712,7 +712,36 @@ const NO_GROUPS: ScannedGroups = { studyGroups: [], generic: [] };
 const NO_CONTEXT: ResolutionContext = new Context(null, null, '');
 
 /** The study group mentions of each line's content: a keystroke scans the edited line only. */
-const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS, moveRanges);
+const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS, moveGroups);
+
+/**
+ * Study group mentions found at one place, for the same text elsewhere (ranges moved, the
+ * rest copied), field by field like moveCitations: a field added to the mention types
+ * without a line here does not compile.
+ */
+export function moveGroups(found: ScannedGroups, lines: number, columns: number): ScannedGroups {
+  return {
+    studyGroups: found.studyGroups.map((g) => ({
+      unit: g.unit,
+      resolution: g.resolution,
+      from: g.from,
+      to: g.to,
+      range: movedRange(g.range, lines, columns),
+      formFrom: g.formFrom,
+      formTo: g.formTo,
+      formRange: movedRange(g.formRange, lines, columns),
+      number: g.number,
+      numberRange: movedRange(g.numberRange, lines, columns),
+      sector: g.sector,
+      explicitSector: g.explicitSector,
+      prefix: g.prefix,
+      form: g.form,
+      plural: g.plural,
+      listHead: g.listHead,
+    })),
+    generic: found.generic.map((g) => ({ unit: g.unit, resolution: g.resolution, from: g.from, to: g.to, range: movedRange(g.range, lines, columns), text: g.text, plural: g.plural })),
+  };
+}
 
 function placeStudyGroups(unit: TextUnit, ctx: ResolutionContext, out: StudyGroupMention[], generic: GenericStudyGroupMention[]): void {
   const found = GROUP_SLOT.get(unitFacts(unit), unit.content, (content) => {

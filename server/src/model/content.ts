@@ -48,6 +48,16 @@ export function rangeIn(c: Content, from: number, to: number): Range {
   };
 }
 
+/** A range moved by whole lines and columns (a result found at one place, for another). */
+export function movedRange(r: Range, lines: number, columns: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character + columns }, end: { line: r.end.line + lines, character: r.end.character + columns } };
+}
+
+/** movedRange, for a range that may be absent. */
+export function movedRangeOrNull(r: Range | null, lines: number, columns: number): Range | null {
+  return r === null ? null : movedRange(r, lines, columns);
+}
+
 /** Range of the whole content. */
 export function contentRange(c: Content): Range {
   return rangeIn(c, 0, c.text.length);
