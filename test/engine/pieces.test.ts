@@ -151,6 +151,15 @@ describe('linting a long text in pieces', function () {
     });
   });
 
+  /** The text with `line` put before the first line (matching `before`, if given) past `share` of it. */
+  function atLine(text: string, share: number, line: string, before = /^/): string {
+    const lines = text.split('\n');
+    let at = Math.floor(lines.length * share);
+    while (!before.test(lines[at])) at++;
+    lines.splice(at, 0, line);
+    return lines.join('\n');
+  }
+
   describe('on one thread, a few resolutions at a time (lintFindings)', () => {
     const text = Array(4).fill(plain.join('\n')).join('\n');
     const pieces = () => planPieces(text, { count: Math.floor(text.length / PIECE_CHARS), minChars: PIECE_CHARS / 2 });
@@ -165,6 +174,9 @@ describe('linting a long text in pieces', function () {
       { name: 'the corpus resolutions and the rule fixtures, four times', text },
       { name: 'with a foreword and line directives', text: 'Foreword: see Resolution 1 (Rev. Hammamet, 2016).\n\n' + text.replace(/^(that .*)$/m, '$1 <!-- reslint-disable-line -->') },
       { name: 'with Windows line ends', text: text.replace(/\n/g, '\r\n') },
+      // found in the parse of a later piece (the pieces linted so far are dropped), reaching across the cuts after it
+      { name: 'with a block directive from the middle on (linted whole)', text: atLine(text, 0.5, '<!-- reslint-disable clause-ending, typography -->') + '\n<!-- reslint-enable -->\nthat a line  with a double space;' },
+      { name: 'with a next-line directive before a number line (linted whole)', text: atLine(text, 0.6, '<!-- reslint-disable-next-line -->\nRESOLUTION 92  (Hammamet, 2016)', /^RESOLUTION /) },
       { name: 'with proposals (linted whole)', text: `MOD\tEUR/12/1\n\n${text}` },
       { name: 'a short text (linted whole)', text: all[0] },
     ];

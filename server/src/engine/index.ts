@@ -4,7 +4,7 @@ import type { ResDocument } from '../model/types';
 import type { Finding } from '../rules/types';
 import { lintDocument, type LintOptions } from './lint';
 import { applyEdits, fixAllEdits } from './fix';
-import { planPieces } from '../parser/pieces';
+import { planPieces, spanningDirective } from '../parser/pieces';
 
 export { lintDocument } from './lint';
 export type { LintOptions } from './lint';
@@ -33,7 +33,8 @@ export interface FindingsOptions extends Omit<LintOptions, 'analysis'> {
  */
 export function lintFindings(text: string, options: FindingsOptions = {}): Finding[] {
   const firstLine = options.firstLine ?? 0;
-  const plan = planPieces(text, { count: Math.floor(text.length / PIECE_CHARS), minChars: PIECE_CHARS / 2 });
+  // block and next-line directives are looked for in each piece's parse, not in the text
+  const plan = planPieces(text, { count: Math.floor(text.length / PIECE_CHARS), minChars: PIECE_CHARS / 2, directivesChecked: true });
   if (!plan) return lintDocument(parse(text, { firstLine }), options);
   const findings: Finding[] = [];
   // a rule that throws on one piece loses its findings for the whole text, as in one lint
@@ -47,6 +48,13 @@ export function lintFindings(text: string, options: FindingsOptions = {}): Findi
   };
   for (const piece of plan) {
     const doc = parse(text.slice(piece.start, piece.end), { firstLine: firstLine + piece.firstLine });
+    // a directive reaching across lines may reach across a cut: the text is linted whole
+    // (the findings so far are dropped, and a rule that threw is reported only once)
+    if (spanningDirective(doc)) {
+      findings.length = 0;
+      for (const f of lintDocument(parse(text, { firstLine }), pieceOptions)) findings.push(f);
+      break;
+    }
     for (const f of lintDocument(doc, pieceOptions)) findings.push(f);
   }
   return failed.size === 0 ? findings : findings.filter((f) => !failed.has(f.rule));

@@ -23,6 +23,7 @@ import { cleanLine, hasSpecial } from './lines';
 import { numberLine, proposalStart } from './parse';
 import { parseMeeting } from './patterns';
 import { trimmedStart } from '../model/content';
+import type { ResDocument } from '../model/types';
 
 export interface Piece {
   /** line number of the piece's first line in the whole text */
@@ -37,6 +38,11 @@ export interface PieceOptions {
   count: number;
   /** no piece smaller than this many characters (a piece costs a message and a parse) */
   minChars?: number;
+  /**
+   * the caller looks at the directives of each piece it parses (spanningDirective) and lints
+   * the text whole when one reaches across lines: the text is not searched for them here
+   */
+  directivesChecked?: boolean;
 }
 
 /** After `reslint-`: a directive that reaches beyond its own line. */
@@ -54,12 +60,18 @@ function hasSpanningDirective(text: string): boolean {
   return false;
 }
 
+/** Whether a parsed piece holds a directive that reaches beyond its own line. */
+export function spanningDirective(doc: ResDocument): boolean {
+  for (const d of doc.directives) if (d.kind !== 'disable-line') return true;
+  return false;
+}
+
 /** The pieces to lint a text in, or null when it is best linted whole. */
 export function planPieces(text: string, options: PieceOptions): Piece[] | null {
   const count = Math.floor(options.count);
   const minChars = options.minChars ?? 256 * 1024;
   if (count < 2 || text.length < 2 * minChars) return null;
-  if (hasSpanningDirective(text)) return null;
+  if (!options.directivesChecked && hasSpanningDirective(text)) return null;
   const cuts = cutPoints(text);
   if (cuts === null || cuts.length === 0) return null;
   // the first cut at or after each share of the text
