@@ -10,6 +10,9 @@
  *   (d) server start to first diagnostics (dist/server.js over stdio, median of 5)
  *   (e) resident memory of the server after opening the 20 MB document
  *   (f) the machine
+ *   (g) start-up and peak memory of `reslint FILE` beside markdownlint and harper.js, each
+ *       in fresh processes on the same files; (b) also gets their time to lint the edited
+ *       Res 1 again (neither has an incremental mode)
  *
  * Wall time and CPU time (process.cpuUsage: user + system) are both reported: the machine
  * may be shared, and CPU time is less disturbed by other processes. Medians of several
@@ -17,7 +20,7 @@
  * `--throughput-only` runs (a) alone and writes nothing; BENCH_TRACE=1 prints every timed run of (a).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -418,6 +421,141 @@ function relint(): void {
   out();
 }
 
+/** One character typed at a random place of `text`, or the character there deleted. */
+function editedText(text: string, rnd: () => number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz ,;.()';
+  const at = Math.floor(rnd() * text.length);
+  const ch = letters[Math.floor(rnd() * letters.length)];
+  return rnd() < 0.6 || text.length < 10 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+}
+
+/**
+ * (b) for markdownlint and harper.js, in a process of their own: neither keeps anything
+ * between lints, so after each one-character edit the whole of Res 1 is linted again.
+ */
+async function relintOthers(): Promise<void> {
+  const text0 = readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+  const rows: string[] = [];
+  const row = (label: string, ts: Timing[]) => {
+    const wall = ts.map((t) => t.wallMs);
+    const cpu = ts.map((t) => t.cpuMs);
+    rows.push(`| ${label} | wall ms | ${f2(pct(wall, 50))} | ${f2(pct(wall, 95))} | ${f2(Math.max(...wall))} |`);
+    rows.push(`| | CPU ms | ${f2(pct(cpu, 50))} | ${f2(pct(cpu, 95))} | ${f2(Math.max(...cpu))} |`);
+  };
+  const session = async (warm: number, timed: number, lint: (text: string) => void | Promise<void>): Promise<Timing[]> => {
+    const rnd = prng(92);
+    let text = text0;
+    const ts: Timing[] = [];
+    for (let i = 0; i < warm + timed; i++) {
+      text = editedText(text, rnd);
+      const t = await timeAsync(async () => void (await lint(text)));
+      if (i >= warm) ts.push(t);
+    }
+    return ts;
+  };
+  const { lint: mdlint } = await import('markdownlint/sync');
+  const mdTimed = QUICK ? 5 : 100;
+  row(`markdownlint ${pkgVersion('markdownlint')} (${mdTimed} edits after 20)`, await session(20, mdTimed, (t) => void mdlint({ strings: { doc: t } })));
+  try {
+    const { LocalLinter } = await import('harper.js');
+    const { binaryInlined } = await import('harper.js/binaryInlined');
+    const linter = new LocalLinter({ binary: binaryInlined });
+    await linter.setup();
+    const hTimed = QUICK ? 2 : 8;
+    row(`harper.js ${harperVersion()} (${hTimed} edits after 1)`, await session(1, hTimed, async (t) => void (await linter.lint(t, { language: 'plaintext' }))));
+  } catch (e) {
+    rows.push(`| harper.js | could not run: ${(e as Error).message.split('\n')[0]} | | | |`);
+  }
+  process.stdout.write(rows.join('\n') + '\n');
+}
+
+/** (b) for the other linters, in a process of their own (see relintOthers). */
+function relintOthersInOwnProcess(): void {
+  out('Beside it, the other linters on the same text and the same kind of edits: neither has an');
+  out('incremental mode, so each edit costs a lint of the whole 60 pages (markdownlint with its');
+  out('default rules; harper.js LocalLinter, plaintext):');
+  out();
+  out('| linter | | p50 | p95 | max |');
+  out('|---|---|---|---|---|');
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--relint-others'], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
+  if (r.status !== 0) out(`| could not run: ${(r.stderr || '').split('\n')[0]} | | | | |`);
+  else for (const l of r.stdout.replace(/\n$/, '').split('\n')) out(l);
+  out();
+}
+
+// ---- (g) start-up and memory beside the other linters ----
+
+interface Footprint {
+  /** spawn → the process has printed its findings and exited */
+  wallMs: number;
+  /** its own count from its start to exit */
+  ms: number;
+  maxRssKb: number | null;
+  findings: number;
+}
+
+/** One linter on one file in a fresh process, timed and measured by footprint/preload.cjs. */
+function footprint(linter: 'reslint' | 'markdownlint' | 'harper', file: string): Footprint {
+  const script = linter === 'reslint' ? [path.join(ROOT, 'bin', 'reslint.js'), '--format', 'json'] : [path.join(__dirname, 'footprint', `${linter}.mjs`)];
+  const report = path.join(__dirname, 'tmp', `footprint-${process.pid}.json`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'footprint', 'preload.cjs'), ...script, file], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_FOOTPRINT_OUT: report },
+    maxBuffer: 256 << 20,
+  });
+  const wallMs = performance.now() - t0;
+  // reslint exits 1 when a finding is an error; anything else is a failure
+  if (r.status !== 0 && !(linter === 'reslint' && r.status === 1)) throw new Error(`${linter} exited with ${r.status}: ${(r.stderr || '').split('\n')[0]}`);
+  const own = JSON.parse(readFileSync(report, 'utf8')) as { ms: number; maxRssKb: number | null };
+  const findings = linter === 'reslint' ? (JSON.parse(r.stdout) as unknown[]).length : Number(r.stdout);
+  return { wallMs, ms: own.ms, maxRssKb: own.maxRssKb, findings };
+}
+
+async function footprints(texts: string[]): Promise<void> {
+  const dir = path.join(__dirname, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  const res1 = readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+  const big = textOf(QUICK ? MB / 2 : 4 * MB, texts);
+  const files = [
+    { label: `Res 92 (${(Buffer.byteLength(texts[0]) / 1024).toFixed(0)} KB)`, name: 'res92.txt', text: texts[0] },
+    { label: `Res 1 as imported from Word (${(Buffer.byteLength(res1) / 1024).toFixed(0)} KB, 60 pages)`, name: 'res1.txt', text: res1 },
+    { label: `the ${f2(Buffer.byteLength(big) / MB)} MB text of (a)`, name: 'big.txt', text: big },
+  ];
+  const runs = QUICK ? 1 : 3;
+  out(`## (g) Start-up and memory beside the other linters (each linter in a fresh process per run, on the same file; median of ${runs} after a warm-up run)`);
+  out();
+  out('From spawning `node` to the findings printed and the process gone: loading the code (and for');
+  out('harper.js compiling its WebAssembly and setting up its dictionary), reading the file, linting');
+  out("it once, cold. `reslint FILE` is the CLI as a user runs it (one piece per core for a file of");
+  out('1 MB or more); markdownlint and harper.js run from small scripts (bench/footprint/). Peak');
+  out('resident memory is the process\'s own high-water mark (VmHWM), worker threads included.');
+  out();
+  out('| file | linter | spawn → findings, exit | peak resident | findings |');
+  out('|---|---|---|---|---|');
+  for (const f of files) {
+    const file = path.join(dir, f.name);
+    writeFileSync(file, f.text);
+    for (const linter of ['reslint', 'markdownlint', 'harper'] as const) {
+      const name = linter === 'reslint' ? '`reslint FILE`' : linter === 'markdownlint' ? `markdownlint ${pkgVersion('markdownlint')}` : `harper.js ${harperVersion()}`;
+      // harper.js lints about 0.02 MB/s here (see (a)): the 4 MB text would take minutes per run
+      if (linter === 'harper' && f.name === 'big.txt') {
+        out(`| ${f.label} | ${name} | not run (at its rate in (a), several minutes a run) | | |`);
+        continue;
+      }
+      try {
+        footprint(linter, file); // warm-up: the file cache, the compile cache
+        const taken: Footprint[] = [];
+        for (let i = 0; i < runs; i++) taken.push(footprint(linter, file));
+        out(`| ${f.label} | ${name} | ${median(taken.map((x) => x.wallMs)).toFixed(0)} ms | ${taken[0].maxRssKb === null ? 'n/a' : `${(median(taken.map((x) => x.maxRssKb ?? 0)) / 1024).toFixed(0)} MB`} | ${taken[0].findings} |`);
+      } catch (e) {
+        out(`| ${f.label} | ${name} | could not run: ${(e as Error).message.split('\n')[0]} | | |`);
+      }
+    }
+  }
+  out();
+}
+
 // ---- (c) linearity ----
 
 async function linearity(texts: string[]): Promise<void> {
@@ -547,8 +685,10 @@ async function main(): Promise<void> {
   machine();
   await throughput(texts);
   relintInOwnProcess();
+  relintOthersInOwnProcess();
   await linearity(texts);
   await serverStart(texts);
+  await footprints(texts);
   writeFileSync(path.join(__dirname, QUICK ? 'results.quick.md' : 'results.md'), lines.join('\n') + '\n');
   process.exit(0);
 }
@@ -571,6 +711,10 @@ function relintInOwnProcess(): void {
 if (process.argv.includes('--relint-only')) {
   relint();
   process.exit(0);
+}
+
+if (process.argv.includes('--relint-others')) {
+  void relintOthers().then(() => process.exit(0));
 }
 
 type RowName = 'reslint' | 'markdownlint' | 'reslint-files' | 'markdownlint-files';
@@ -648,7 +792,7 @@ async function throughputOnly(): Promise<void> {
   process.exit(0);
 }
 
-if (!process.argv.includes('--row')) (process.argv.includes('--throughput-only') ? throughputOnly() : main()).catch((e) => {
+if (!process.argv.includes('--row') && !process.argv.includes('--relint-others')) (process.argv.includes('--throughput-only') ? throughputOnly() : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
