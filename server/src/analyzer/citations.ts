@@ -448,9 +448,9 @@ const BY_CONTENT = new ContentSlot<readonly Citation[]>(NO_CITATIONS, moveCitati
 /**
  * Citations found at one place, for the same text elsewhere: every range moved by `lines`
  * and `columns`, the rest copied. Written out field by field, not walked generically: a
- * text repeated in a long document moves its citations at every repetition. (A field added
- * to Citation, CitedItem, CitedMeeting or BodyPhrase without a line here does not compile;
- * test/engine/memo.test.ts compares this with the generic moveRanges.)
+ * text repeated in a long document moves its citations at every repetition. (A required
+ * field added to Citation, CitedItem, CitedMeeting or BodyPhrase without a line here does
+ * not compile; test/engine/memo.test.ts compares this with the generic moveRanges.)
  */
 export function moveCitations(list: readonly Citation[], lines: number, columns: number): readonly Citation[] {
   const meeting = (m: CitedMeeting | null): CitedMeeting | null =>

@@ -716,8 +716,8 @@ const GROUP_SLOT = new ContentSlot<ScannedGroups>(NO_GROUPS, moveGroups);
 
 /**
  * Study group mentions found at one place, for the same text elsewhere (ranges moved, the
- * rest copied), field by field like moveCitations: a field added to the mention types
- * without a line here does not compile.
+ * rest copied), field by field like moveCitations: a required field added to the mention
+ * types without a line here does not compile.
  */
 export function moveGroups(found: ScannedGroups, lines: number, columns: number): ScannedGroups {
   return {
