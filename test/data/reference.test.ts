@@ -281,6 +281,8 @@ describe('reference data: resolutions and Recommendations', () => {
         assert.equal(m.body, r.body, `${label}: complete to ${r.completeTo}`);
         // the list is complete: it starts with the adoption
         assert.equal(r.versions[0]?.kind, 'new', `${label}: marked complete but the first version is not the adoption`);
+        // and a public page prints the history line that says so
+        assert.match(r.completeToSource ?? '', /^https?:\/\//, `${label}: complete to ${r.completeTo} without the source of its history line`);
       }
     }
   });

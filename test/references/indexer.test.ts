@@ -97,6 +97,7 @@ describe('references: extracting resolutions from a document', () => {
     assert.deepEqual(e2.versions.map((v) => v.meeting), ['WTSA-2016', 'WTSA-2022']);
     // complete up to the latest text's own meeting (its history line), whatever the built-in entry says
     assert.equal(e2.completeTo, 'WTSA-2022');
+    assert.equal(e2.completeToSource, 'file:///b', 'the document whose history line makes the list complete');
     assert.match(e2.title, /NON-RADIO/);
     assert.equal(e2.source, 'file:///b');
   });

@@ -115,6 +115,8 @@ export interface ResolutionEntry {
    * from a meeting's absence that it made no version
    */
   completeTo?: string;
+  /** where the history line that makes the list complete is printed (with completeTo) */
+  completeToSource?: string;
   source: string;
 }
 

@@ -48,8 +48,12 @@ export function buildExtension(base: ReferenceData, found: readonly IndexedResol
     let latestDocYear = 0;
     // complete up to the latest meeting any of them is complete to (a superset stays complete)
     let completeTo = builtIn?.completeTo;
+    let completeToSource = builtIn?.completeToSource;
     for (const r of group) {
-      if (r.completeTo && (!completeTo || yearOf(r.completeTo) > yearOf(completeTo))) completeTo = r.completeTo;
+      if (r.completeTo && (!completeTo || yearOf(r.completeTo) > yearOf(completeTo))) {
+        completeTo = r.completeTo;
+        completeToSource = r.uri;
+      }
       for (const v of r.versions) if (!versions.has(v.meeting)) versions.set(v.meeting, v);
       const year = r.meeting ? r.meeting.year : Math.max(...r.versions.map((v) => yearOf(v.meeting)));
       latestDocYear = Math.max(latestDocYear, year);
@@ -67,6 +71,7 @@ export function buildExtension(base: ReferenceData, found: readonly IndexedResol
     };
     if (builtIn?.suppressed && !(latestDocYear > yearOf(builtIn.suppressed))) entry.suppressed = builtIn.suppressed;
     if (completeTo) entry.completeTo = completeTo;
+    if (completeTo && completeToSource) entry.completeToSource = completeToSource;
     resolutions.push(entry);
   }
   return { meetings: [...meetings.values()], resolutions };
