@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { fixText, lintText } from '../../server/src/engine';
 import { RULES_BY_ID } from '../../server/src/rules';
 import type { Finding } from '../../server/src/rules/types';
-import { ReferenceData } from '../../server/src/data/reference';
+import { loadReferenceData, ReferenceData } from '../../server/src/data/reference';
 import { DATA, MEETINGS, WRC23, WTSA08, WTSA12, WTSA16, WTSA22 } from './testData';
 
 const CITATION_RULES = [
@@ -116,6 +116,27 @@ describe('citation-revision (test data)', () => {
       ['citation-revision', 0],
       ['citation-revision', 0],
     ]);
+  });
+});
+
+describe('citation-revision (the built-in data)', () => {
+  const BUILT_IN = loadReferenceData();
+  const RA19 = (clauses: string[]) =>
+    ['RESOLUTION ITU-R 99 (Sharm el-Sheikh, 2019)', 'Example', '(Sharm el-Sheikh, 2019)', 'The ITU Radiocommunication Assembly,', 'considering', ...clauses.map((c, i) => `${'ab'[i]})\tthat ${c} applies${i === clauses.length - 1 ? ',' : ';'}`), 'resolves', 'that this text applies.'].join('\n');
+
+  it('marks version lists complete where a printed history line lists every version, with the page', () => {
+    const e = BUILT_IN.resolution('RA', 'Resolution', '7')!;
+    assert.deepEqual([e.versions.map((v) => v.meeting), e.completeTo], [['RA-1993', 'RA-2000', 'RA-2012', 'RA-2015'], 'RA-2015']);
+    assert.match(e.completeToSource ?? '', /^https:\/\//);
+  });
+
+  it('so a revision the cited assembly did not make is reported, and one it made is not', () => {
+    // the history line of Resolution ITU-R 7 reads (1993-2000-2012-2015): no version in 2007
+    assert.deepEqual(summary(RA19(['Resolution ITU-R 7 (Rev. Geneva, 2007)', 'Resolution ITU-R 9 (Rev. Geneva, 2007)']), BUILT_IN), [
+      'citation-revision: Resolution ITU-R 7 was not adopted or revised at Geneva, 2007 (its versions: Geneva, 1993; Istanbul, 2000; Geneva, 2012; Geneva, 2015).',
+      'citation-revision: Resolution ITU-R 9 was revised at Geneva, 2015, before this text\'s meeting (Sharm el-Sheikh, 2019): cite "(Rev. Geneva, 2015)".',
+    ]);
+    assert.deepEqual(summary(RA19(['Resolution ITU-R 7 (Rev. Geneva, 2015)']), BUILT_IN), []);
   });
 });
 
