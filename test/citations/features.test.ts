@@ -36,7 +36,15 @@ describe('citation hover', () => {
     assert.match(md, /\*Principles and procedures for the allocation of work/);
     assert.match(md, /In force as of this text's meeting \(Hammamet, 2016\)/);
     assert.match(md, /Adopted and revised: Helsinki, 1993; .*Hammamet, 2016/);
+    // the built-in list is whole up to the meeting of the history line a public page prints
+    assert.match(md, /Every version up to Dubai, 2012 is listed, as its history line \[prints\]\(https:\/\/studylib\.net\/doc\/13053403\/itu-t\)/);
     assert.match(md, /\[Source\]\(https?:\/\//);
+  });
+
+  it('says nothing of a whole list for an entry not marked complete', () => {
+    const md = hoverText(RES92, loadReferenceData(), at(RES92, 'of WTDC, on strengthening', '59'))!;
+    assert.match(md, /Adopted and revised/);
+    assert.doesNotMatch(md, /Every version up to/);
   });
 
   it('shows a Recommendation', () => {

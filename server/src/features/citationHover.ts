@@ -1,7 +1,8 @@
 /**
  * Hover on a citation (SPEC §3): the cited text's title and body, its status as of the
  * document's own meeting (in force, suppressed, superseded by a later revision), the
- * meetings that adopted and revised it, and the source of the catalogue entry.
+ * meetings that adopted and revised it (and up to which meeting that list is whole), and
+ * the source of the catalogue entry.
  */
 import type { HoverContext, HoverProvider } from './hover';
 import { containsPos } from '../model/content';
@@ -80,6 +81,9 @@ function resolutionHover(r: ResolvedItem, data: ReferenceData): string {
       .map((m) => meetingLabel(m));
     const complete = e.versions[0].kind === 'new';
     lines.push(`Adopted and revised: ${history.join('; ')}${complete ? '' : ' (earlier meetings not listed)'}.`);
+    // how far the list is known to be whole: what "not adopted or revised at" rests on
+    const until = e.completeTo ? data.meetingById(e.completeTo) : undefined;
+    if (until) lines.push(`Every version up to ${meetingLabel(until)} is listed${e.completeToSource ? `, as its history line [prints](${e.completeToSource})` : ''}.`);
   }
   if (e) lines.push(`[Source](${e.source})`);
   return lines.join('\n\n');
