@@ -40,11 +40,6 @@ const substituteAll = (raw: string): string => raw.replace(SUBSTITUTED_G, substi
  */
 const SUBSTITUTED = new LineMemo<string>(20000);
 
-/** Whether cleaning would change the line at all (a line without these is its own cleaned text). */
-export function hasSpecial(raw: string): boolean {
-  return SPECIAL_RE.test(raw);
-}
-
 /**
  * Cleans one raw line: removes Word's traces (bookmarks, footnote markers, inline
  * footnote bodies), soft hyphens and reslint directives, and normalises non-breaking

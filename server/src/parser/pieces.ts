@@ -19,7 +19,7 @@
  * A text that offers no such cut is linted whole. The equivalence is tested
  * (test/engine/pieces.test.ts): the findings of the pieces equal those of the whole.
  */
-import { cleanLine, hasSpecial } from './lines';
+import { cleanLine } from './lines';
 import { numberLine, proposalStart } from './parse';
 import { parseMeeting } from './patterns';
 import { trimmedStart } from '../model/content';
@@ -152,9 +152,8 @@ function lineKind(text: string, start: number, end: number, line: number): LineK
   const lower = r | 0x20;
   const maybe = r === 65 || r === 77 || r === 83 || r === 78 || r === 40 || lower === 114 || lower === 100 || lower === 111 || r === 91 || r === 60 || r > 127;
   if (!maybe) return 'text';
-  const raw = text.slice(start, end);
-  // a line without such characters is its own cleaned text
-  const t = hasSpecial(raw) ? cleanLine(raw, line).content.text : raw;
+  // cleanLine hands a line without special characters back as it is
+  const t = cleanLine(text.slice(start, end), line).content.text;
   const ts = trimmedStart(t);
   if (ts >= t.length) return 'blank';
   const first = t.charCodeAt(ts);
