@@ -304,10 +304,7 @@ async function throughput(texts: string[]): Promise<number> {
   // so it lints a slice of the same text and the rate is scaled
   let harperLine = '';
   try {
-    const { LocalLinter } = await import('harper.js');
-    const { binaryInlined } = await import('harper.js/binaryInlined');
-    const linter = new LocalLinter({ binary: binaryInlined });
-    const setup = await timeAsync(() => linter.setup());
+    const { linter, setup } = await harperLinter();
     const sliceBytes = QUICK ? 16 * 1024 : 128 * 1024;
     const slice = Buffer.from(text).subarray(0, sliceBytes).toString();
     await linter.lint(slice.slice(0, 4096), { language: 'plaintext' }); // warm-up
@@ -369,10 +366,28 @@ function pkgVersion(name: string): string {
 }
 const harperVersion = () => pkgVersion('harper.js');
 
+/** Res 1 (Rev. Hammamet, 2016) as imported from Word: the 60-page resolution of (b) and (g). */
+const res1Text = () => readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+
+/** harper.js's LocalLinter from its inlined WebAssembly (no network), set up, with the time that took. */
+async function harperLinter(): Promise<{ linter: import('harper.js').LocalLinter; setup: Timing }> {
+  const { LocalLinter } = await import('harper.js');
+  const { binaryInlined } = await import('harper.js/binaryInlined');
+  const linter = new LocalLinter({ binary: binaryInlined });
+  const setup = await timeAsync(() => linter.setup());
+  return { linter, setup };
+}
+
+/** The two rows (wall, CPU) of a latency table: p50, p95, p99 if asked, max. */
+function latencyRows(label: string, ts: Timing[], p99: boolean): string[] {
+  const cells = (xs: number[]) => [pct(xs, 50), pct(xs, 95), ...(p99 ? [pct(xs, 99)] : []), Math.max(...xs)].map(f2).join(' | ');
+  return [`| ${label} | wall ms | ${cells(ts.map((t) => t.wallMs))} |`, `| | CPU ms | ${cells(ts.map((t) => t.cpuMs))} |`];
+}
+
 // ---- (b) re-lint latency ----
 
 function relint(): void {
-  const text0 = readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+  const text0 = res1Text();
   const ws = new Workspace();
   const fsPath = path.join(os.tmpdir(), 'reslint-bench', 'res1.itures');
   const uri = 'file://' + fsPath;
@@ -407,11 +422,8 @@ function relint(): void {
   out('| edits | | p50 | p95 | p99 | max |');
   out('|---|---|---|---|---|---|');
   const row = (label: string, ts: Timing[]) => {
-    const wall = ts.map((t) => t.wallMs);
-    const cpu = ts.map((t) => t.cpuMs);
-    out(`| ${label} | wall ms | ${f2(pct(wall, 50))} | ${f2(pct(wall, 95))} | ${f2(pct(wall, 99))} | ${f2(Math.max(...wall))} |`);
-    out(`| | CPU ms | ${f2(pct(cpu, 50))} | ${f2(pct(cpu, 95))} | ${f2(pct(cpu, 99))} | ${f2(Math.max(...cpu))} |`);
-    return Math.min(pct(cpu, 95), pct(wall, 95));
+    for (const l of latencyRows(label, ts, true)) out(l);
+    return Math.min(pct(ts.map((t) => t.cpuMs), 95), pct(ts.map((t) => t.wallMs), 95));
   };
   const cold = row(`1–${opened}, just opened`, first);
   const p95 = row(`${steadyFrom + 1}–${edits}, steady typing`, steady);
@@ -434,14 +446,9 @@ function editedText(text: string, rnd: () => number): string {
  * between lints, so after each one-character edit the whole of Res 1 is linted again.
  */
 async function relintOthers(): Promise<void> {
-  const text0 = readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+  const text0 = res1Text();
   const rows: string[] = [];
-  const row = (label: string, ts: Timing[]) => {
-    const wall = ts.map((t) => t.wallMs);
-    const cpu = ts.map((t) => t.cpuMs);
-    rows.push(`| ${label} | wall ms | ${f2(pct(wall, 50))} | ${f2(pct(wall, 95))} | ${f2(Math.max(...wall))} |`);
-    rows.push(`| | CPU ms | ${f2(pct(cpu, 50))} | ${f2(pct(cpu, 95))} | ${f2(Math.max(...cpu))} |`);
-  };
+  const row = (label: string, ts: Timing[]) => void rows.push(...latencyRows(label, ts, false));
   const session = async (warm: number, timed: number, lint: (text: string) => void | Promise<void>): Promise<Timing[]> => {
     const rnd = prng(92);
     let text = text0;
@@ -457,10 +464,7 @@ async function relintOthers(): Promise<void> {
   const mdTimed = QUICK ? 5 : 100;
   row(`markdownlint ${pkgVersion('markdownlint')} (${mdTimed} edits after 20)`, await session(20, mdTimed, (t) => void mdlint({ strings: { doc: t } })));
   try {
-    const { LocalLinter } = await import('harper.js');
-    const { binaryInlined } = await import('harper.js/binaryInlined');
-    const linter = new LocalLinter({ binary: binaryInlined });
-    await linter.setup();
+    const { linter } = await harperLinter();
     const hTimed = QUICK ? 2 : 8;
     row(`harper.js ${harperVersion()} (${hTimed} edits after 1)`, await session(1, hTimed, async (t) => void (await linter.lint(t, { language: 'plaintext' }))));
   } catch (e) {
@@ -515,7 +519,7 @@ function footprint(linter: 'reslint' | 'markdownlint' | 'harper', file: string):
 async function footprints(texts: string[]): Promise<void> {
   const dir = path.join(__dirname, 'tmp');
   mkdirSync(dir, { recursive: true });
-  const res1 = readFileSync(path.join(ROOT, 'test', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+  const res1 = res1Text();
   const big = textOf(QUICK ? MB / 2 : 4 * MB, texts);
   const files = [
     { label: `Res 92 (${(Buffer.byteLength(texts[0]) / 1024).toFixed(0)} KB)`, name: 'res92.txt', text: texts[0] },
