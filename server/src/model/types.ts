@@ -121,6 +121,8 @@ export interface HistoryLine {
   range: Range;
   meetings: MeetingRef[];
   content: Content;
+  /** footnote marks on the line: Resolution 1 keeps its earlier history in a footnote */
+  footnoteRefs: FootnoteRef[];
 }
 
 export type AdoptingBody = 'WTSA' | 'PP' | 'WTDC' | 'WRC' | 'RA' | 'unknown';

@@ -26,6 +26,8 @@ const DIRECTIVE_RE = /^<!--\s*reslint-(disable-next-line|disable-line|disable|en
 
 /** Characters that trigger the slow path: `[`, `<`, NBSP, narrow NBSP, U+2010, U+2011, soft hyphen, BOM. */
 const SPECIAL_RE = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/;
+/** What Word prints between two footnote marks (`1, 1bis`). */
+const MARK_SEPARATOR = /^[ \t\u00a0]*,[ \t\u00a0]*$/;
 const SPECIAL_G = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/g;
 /** Characters that remove or may remove text: traces, directives, soft hyphens, BOM. */
 const REMOVING_RE = /[[<\u00ad\ufeff]/;
@@ -81,6 +83,9 @@ export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
   };
   // the end of a `[+inserted+]` mark whose opening was removed
   let pendingClose = -1;
+  // where the last footnote reference ended, in the raw line and in the cleaned text
+  let refEnd = -1;
+  let refOut = -1;
   while (i < n) {
     if (i === pendingClose) {
       flush();
@@ -134,8 +139,14 @@ export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
           const end = i + m[0].length;
           traces.push({ kind: 'footnoteRef', value: m[1], range: r(line, i, end) });
           footnoteRefs.push({ id: m[1], range: r(line, i, end) });
-          remove(i, end);
-          i = runStart = end;
+          if (refEnd >= 0 && out.length > refOut && MARK_SEPARATOR.test(raw.slice(refEnd, i))) {
+            // `(Hammamet, 2016)¹, ¹ᵇⁱˢ`: the comma Word prints between two marks goes with them
+            out = out.slice(0, refOut);
+            if (shifts.length >= 2 && shifts[shifts.length - 2] === refOut) shifts.length -= 2;
+            remove(refEnd, end);
+          } else remove(i, end);
+          i = runStart = refEnd = end;
+          refOut = out.length;
           continue;
         }
       } else {

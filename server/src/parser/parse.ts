@@ -433,7 +433,7 @@ class Builder {
         off += part.length + 1;
       }
       const content = this.slice(c, ts, trimmedEnd(t));
-      res.history = { range: fullRange(content), meetings, content };
+      res.history = { range: fullRange(content), meetings, content, footnoteRefs: cl.footnoteRefs };
       this.titleOpen = false;
       return;
     }

@@ -152,12 +152,13 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
     }
     versions.sort((a, b) => yearOf(a.meeting, data, newMeetings) - yearOf(b.meeting, data, newMeetings));
     // The history line lists every meeting that adopted or revised the text, the adoption
-    // first; without one, a `Rev.` number line says only that this is a revision.
-    const onlyRevision = history.length === 0 && !!nl.meeting?.rev;
+    // first. Under a `Rev.` number line, a single meeting (no history line, or one that
+    // names only this meeting, as Resolution 1 keeps its earlier history in a footnote)
+    // says only that this is a revision: the adoption is missing.
+    const onlyRevision = !!nl.meeting?.rev && versions.length < 2;
     versions.forEach((v, i) => (v.kind = i === 0 && !onlyRevision ? 'new' : 'rev'));
-    // a history line (or a number line without `Rev.`: a first adoption) gives the whole
-    // list; not a history line of one meeting under a `Rev.` number line (it misses the adoption)
-    const wholeHistory = history.length > 0 && !(nl.meeting?.rev && versions.length < 2);
+    // a history line (or a number line without `Rev.`: a first adoption) gives the whole list
+    const wholeHistory = history.length > 0 && !onlyRevision;
     const completeTo = wholeHistory || (nl.meeting && !nl.meeting.rev) ? versions[versions.length - 1].meeting : null;
     out.push({
       uri,

@@ -110,7 +110,8 @@ export const numberLine: Rule = {
         const revised = h.meetings.length > 1;
         if (revised && !m.rev) {
           ctx.report({ message: `The history line lists ${h.meetings.length} meetings, so the number line reads "(Rev. ${show(m)})".`, range: m.range });
-        } else if (!revised && m.rev) {
+        } else if (!revised && m.rev && h.footnoteRefs.length === 0) {
+          // (a footnote on the history line, as in Resolution 1, carries the earlier meetings)
           ctx.report({ message: `"Rev." marks a revised text, but the history line lists only one meeting.`, range: m.range });
         }
       }
