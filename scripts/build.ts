@@ -9,6 +9,9 @@ const entries = [
   // lints large documents off the server's main thread; loaded from next to dist/server.js
   { entryPoints: ['server/src/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // the Word import for Word reference documents, required by the server and the CLI when a
+  // reference folder holds a .docx (references/docx.ts); kept out of server.js
+  { entryPoints: ['server/src/word/docxText.ts'], outfile: 'dist/docxText.js' },
 ];
 
 async function main(): Promise<void> {

@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 import { main } from '../../server/src/cli/main';
 import { nodeBundle } from '../../scripts/esbuildOptions';
 import { readFixture } from '../helpers/fixtures';
+import { parse } from '../../server/src/parser/parse';
+import { exportDocx } from '../../server/src/word/export';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RES92 = path.join(ROOT, '..', 'shared', 'corpus', 'res92-hammamet-2016.txt');
@@ -150,6 +152,27 @@ describe('reslint CLI', () => {
     writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ references: ['refs'] }));
     const after = await run(['--format', 'json', draft]);
     assert.deepEqual(JSON.parse(after.out), [], after.err);
+  });
+
+  it('reads Word files among the reference documents, and says which ones it cannot read', async () => {
+    const proj = path.join(dir, 'wordproj');
+    mkdirSync(path.join(proj, 'refs'), { recursive: true });
+    const res999 =
+      'RESOLUTION 999 (Geneva, 2022)\nTesting the reference documents of the assembly\n(Geneva, 2022)\nThe World Telecommunication Standardization Assembly (Geneva, 2022),\nresolves\nthat reference documents extend the built-in data.\n';
+    writeFileSync(path.join(proj, 'refs', 'Res 999.docx'), await exportDocx(parse(res999)));
+    writeFileSync(path.join(proj, 'refs', 'broken.docx'), 'not a Word file');
+    writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ references: ['refs'] }));
+    const draft = path.join(proj, 'draft.itures');
+    writeFileSync(
+      draft,
+      readFileSync(VALID, 'utf8')
+        .replace('as noted in considering a) above,', 'as noted in considering a) above and in Resolution 999 (Geneva, 2022) of this assembly,')
+        .replace(/\(Hammamet, 2016\)/g, '(Geneva, 2022)'),
+    );
+    const r = await run(['--format', 'json', draft]);
+    assert.deepEqual(JSON.parse(r.out), [], r.err);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /broken\.docx: not a Word document that can be read/);
   });
 
   it('runs as the bin command of the package', async () => {

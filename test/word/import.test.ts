@@ -18,7 +18,7 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
-import { ImportResult, importDocx, importFile } from '../../server/src/word/import';
+import { ImportResult, MAX_PART_BYTES, importDocx, importFile } from '../../server/src/word/import';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RES1 = '/work/shared/corpus/res1-hammamet-2016.docx';
@@ -238,5 +238,31 @@ describe('word import: constructs built with the docx library', function () {
     const zip = new JSZip();
     zip.file('hello.txt', 'not a docx');
     await assert.rejects(importDocx(await zip.generateAsync({ type: 'nodebuffer' })), /not a Word document/);
+  });
+
+  describe('an archive that inflates past the limit (a "zip bomb" in a reference folder)', () => {
+    let bomb: Buffer;
+    before(async function () {
+      this.timeout(60000);
+      // a document part of 65 MB of spaces: about 64 KB once compressed
+      const zip = new JSZip();
+      zip.file('word/document.xml', ' '.repeat(MAX_PART_BYTES + 1024 * 1024), { compression: 'DEFLATE' });
+      bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+      assert.ok(bomb.length < 1024 * 1024);
+    });
+
+    it('is refused from the size its directory declares, before inflating', async () => {
+      await assert.rejects(importDocx(bomb), /word\/document\.xml would inflate to \d+ bytes \(more than 64 MB\)/);
+    });
+
+    it('is refused while inflating when its directory understates the size', async () => {
+      // the uncompressed size, in the local header (offset 22) and in the central directory (offset 24)
+      const lying = Buffer.from(bomb);
+      const local = lying.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      const central = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      lying.writeUInt32LE(1000, local + 22);
+      lying.writeUInt32LE(1000, central + 24);
+      await assert.rejects(importDocx(lying), /word\/document\.xml inflates to more than 64 MB/);
+    });
   });
 });

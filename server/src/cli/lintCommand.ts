@@ -8,6 +8,7 @@ import { UsageError } from './errors';
 import { decode, expandPaths } from './files';
 import { formatJson, formatText, type FileResult } from './format';
 import { loadReferences } from '../references/indexer';
+import { docxText } from '../word/docxText';
 import type { ReferenceData, ReferenceExtension } from '../data/reference';
 import { PiecePool } from '../piecePool';
 
@@ -68,10 +69,15 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
     const key = refs.join('\0');
     let d = dataCache.get(key);
     if (!d) {
-      d = loadReferences(refs, (m) => {
-        if (/ indexed in \d+ ms$/.test(m)) return; // progress, not a problem
-        io.err(`${m.startsWith('reslint:') ? m : `reslint: ${m}`}\n`);
-      });
+      // the CLI carries the Word import already (reslint import): Word files are read with it
+      d = loadReferences(
+        refs,
+        (m) => {
+          if (/ indexed in \d+ ms$/.test(m)) return; // progress, not a problem
+          io.err(`${m.startsWith('reslint:') ? m : `reslint: ${m}`}\n`);
+        },
+        docxText,
+      );
       dataCache.set(key, d);
     }
     return d;

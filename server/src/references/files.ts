@@ -6,13 +6,14 @@
  */
 import { constants, promises as fsp, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import { isWordFileName, isWordOwnerFile, type DocxReader } from './docx';
 
-/** The extensions of resolution texts (the editor's language, plus plain `.txt`). */
-export const REFERENCE_EXTENSIONS = ['.itures', '.resolution', '.res.txt', '.itu.txt', '.txt'];
+/** The extensions of resolution texts (the editor's language, plain `.txt`, and Word's `.docx`). */
+export const REFERENCE_EXTENSIONS = ['.itures', '.resolution', '.res.txt', '.itu.txt', '.txt', '.docx'];
 
 export function isReferenceFileName(name: string): boolean {
   const lower = name.toLowerCase();
-  return REFERENCE_EXTENSIONS.some((e) => lower.endsWith(e));
+  return REFERENCE_EXTENSIONS.some((e) => lower.endsWith(e)) && !isWordOwnerFile(name);
 }
 
 export interface Limits {
@@ -229,8 +230,11 @@ export async function statFile(p: string, fs: IndexerFs): Promise<{ ok: true; st
   }
 }
 
-/** Reads a reference file within the limits. */
-export async function readReferenceFile(p: string, st: Stats, fs: IndexerFs, limits: Limits): Promise<ReadResult> {
+/**
+ * Reads a reference file within the limits: a text file decoded, a Word file converted by
+ * `readDocx` (the size limit is then the Word file's own).
+ */
+export async function readReferenceFile(p: string, st: Stats, fs: IndexerFs, limits: Limits, readDocx: DocxReader | null = null): Promise<ReadResult> {
   const base = { mtimeMs: st.mtimeMs, size: st.size };
   const mb = (limits.maxFileBytes / (1024 * 1024)).toFixed(limits.maxFileBytes % (1024 * 1024) ? 1 : 0);
   if (st.size > limits.maxFileBytes) return { ok: false, reason: `larger than ${mb} MB (${st.size} bytes)`, ...base };
@@ -241,6 +245,14 @@ export async function readReferenceFile(p: string, st: Stats, fs: IndexerFs, lim
     return { ok: false, reason: reasonOf(e), ...base };
   }
   if (buf.length > limits.maxFileBytes) return { ok: false, reason: `larger than ${mb} MB`, ...base };
+  if (isWordFileName(p)) {
+    if (!readDocx) return { ok: false, reason: 'a Word file, and the Word import is not available here (convert it with `reslint import`)', ...base };
+    try {
+      return { ok: true, text: await readDocx(buf), ...base };
+    } catch (e) {
+      return { ok: false, reason: `not a Word document that can be read: ${String((e as Error)?.message ?? e).replace(/^not a Word document: /, '')}`, ...base };
+    }
+  }
   const d = decodeText(buf);
   if (!d.ok) return { ok: false, reason: d.reason, ...base };
   return { ok: true, text: d.text, ...base };

@@ -26,6 +26,7 @@ import type { MeetingBody, ResolutionEntry } from '../data/schema';
 import type { Range, ResDocument } from '../model/types';
 import { parse } from '../parser/parse';
 import { extractResolutions, headerSignature, type IndexedResolution } from './extract';
+import { bundledDocxReader, type DocxReader } from './docx';
 import { DEFAULT_LIMITS, NODE_FS, readReferenceFile, reasonOf, statFile, walk, type IndexerFs, type Limits } from './files';
 import { buildExtension, entryKey, extensionKey } from './merge';
 import { FolderWatcher } from './watcher';
@@ -45,6 +46,11 @@ export interface ReferenceIndexOptions {
   limits?: Partial<Limits>;
   /** file-system calls (tests replace some to simulate errors) */
   fs?: Partial<IndexerFs>;
+  /**
+   * converts a Word file to text (default: dist/docxText.js next to the running bundle,
+   * references/docx.ts); null, or none found, skips Word files with a reason
+   */
+  readDocx?: DocxReader | null;
 }
 
 interface FileEntry {
@@ -88,6 +94,7 @@ export class ReferenceIndex {
   private readonly base: ReferenceData;
   private readonly fs: IndexerFs;
   private readonly limits: Limits;
+  private readonly readDocx: DocxReader | null;
   private readonly roots = new Map<string, Root>();
   private readonly files = new Map<string, FileEntry>();
   private readonly open = new Map<string, OpenDoc>();
@@ -103,6 +110,7 @@ export class ReferenceIndex {
     this.base = opts.base ?? loadReferenceData();
     this.fs = { ...NODE_FS, ...opts.fs };
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.readDocx = opts.readDocx === undefined ? bundledDocxReader() : opts.readDocx;
   }
 
   // ---- configured folders and files -----------------------------------------
@@ -251,7 +259,7 @@ export class ReferenceIndex {
     }
     const prev = this.files.get(file);
     if (prev && prev.mtimeMs === s.st.mtimeMs && prev.size === s.st.size) return { ok: true, changed: false };
-    const read = await readReferenceFile(file, s.st, this.fs, this.limits);
+    const read = await readReferenceFile(file, s.st, this.fs, this.limits, this.readDocx);
     if (!read.ok) {
       this.skip(root, file, read.reason);
       return { ok: false, changed: this.files.delete(file) };
@@ -440,10 +448,15 @@ export async function loadReferenceDocuments(roots: readonly string[], log?: (ms
 /**
  * The same, with what the documents add to the built-in data (`extension`, null when
  * nothing), which worker threads extend their own built-in data with (piecePool.ts).
+ * `readDocx` reads Word files (default: references/docx.ts `bundledDocxReader`).
  */
-export async function loadReferences(roots: readonly string[], log?: (msg: string) => void): Promise<{ data: ReferenceData; extension: ReferenceExtension | null }> {
+export async function loadReferences(
+  roots: readonly string[],
+  log?: (msg: string) => void,
+  readDocx?: DocxReader | null,
+): Promise<{ data: ReferenceData; extension: ReferenceExtension | null }> {
   if (!roots.length) return { data: loadReferenceData(), extension: null };
-  const index = new ReferenceIndex({ watch: false, log });
+  const index = new ReferenceIndex({ watch: false, log, readDocx });
   try {
     index.ensure(roots);
     await index.whenIdle();

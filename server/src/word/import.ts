@@ -177,10 +177,41 @@ class Package {
   body!: XNode;
 }
 
+/**
+ * The most a part of the package may hold once inflated. A Word document of ten thousand
+ * pages stays far below it; a crafted archive (a few kilobytes that inflate to gigabytes)
+ * is refused before it is inflated.
+ */
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
+
 async function readPart(zip: JSZip, name: string): Promise<XNode[] | null> {
   const f = zip.file(name);
   if (!f) return null;
-  return parseXml(await f.async('string'));
+  // the size the archive's directory declares (jszip keeps it on the entry's data)
+  const declared = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (typeof declared === 'number' && declared > MAX_PART_BYTES) throw new Error(`${name} would inflate to ${declared} bytes (more than ${MAX_PART_BYTES / (1024 * 1024)} MB)`);
+  return parseXml(await inflateCapped(f, name));
+}
+
+/** A part's text, inflated chunk by chunk and given up past MAX_PART_BYTES (a directory entry may understate the size). */
+function inflateCapped(f: JSZip.JSZipObject, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = f.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_PART_BYTES) {
+        stream.pause();
+        stream.removeAllListeners('data');
+        reject(new Error(`${name} inflates to more than ${MAX_PART_BYTES / (1024 * 1024)} MB`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+  });
 }
 
 function noteNumbering(pr: XNode | undefined, base: NoteNumbering): NoteNumbering {
@@ -196,7 +227,13 @@ function noteNumbering(pr: XNode | undefined, base: NoteNumbering): NoteNumberin
 }
 
 async function loadPackage(buffer: Buffer): Promise<Package> {
-  const zip = await JSZip.loadAsync(buffer);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    // jszip's own words point to its documentation; a .docx is a zip archive
+    throw new Error('not a Word document: not a zip archive (every .docx is one)');
+  }
   const pkg = new Package();
 
   // the main document part: from the package relationships, falling back to the usual name
