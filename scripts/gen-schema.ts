@@ -39,7 +39,7 @@ export function buildSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string' },
       rules: { type: 'object', description: 'severity (and options) per rule', properties: rules, additionalProperties: false },
-      references: { type: 'array', items: { type: 'string' }, description: 'folders and files of reference texts (relative to this file), for example the resolutions of the last assembly' },
+      references: { type: 'array', items: { type: 'string' }, description: 'folders and files of reference texts, plain text or Word .docx (relative to this file), for example the resolutions of the last assembly' },
       noExpansion: { type: 'array', items: { type: 'string' }, description: 'abbreviations that need no expansion at their first use' },
     },
     additionalProperties: false,

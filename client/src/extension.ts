@@ -10,6 +10,8 @@ import { registerWordCommands } from './word';
 let client: LanguageClient | undefined;
 
 const LANGUAGE = 'itu-resolution';
+/** The read-only view of a Word reference document (the server's features/wordView.ts). */
+const WORD_VIEW_SCHEME = 'itu-resolution-word';
 
 interface DocumentInfo {
   errors: number;
@@ -100,6 +102,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   refresh();
 
   registerWordCommands(context, () => client);
+
+  // Word reference documents: go to definition opens a read-only view of their text, which
+  // the server converts (server/src/features/wordView.ts); shown as a resolution
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(WORD_VIEW_SCHEME, {
+      provideTextDocumentContent: async (uri) => {
+        const text = client ? await client.sendRequest<string | null>('itu-resolution/wordText', { uri: uri.toString() }) : null;
+        return text ?? `${uri.fsPath} is not among the indexed reference documents (any more).\n`;
+      },
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.uri.scheme === WORD_VIEW_SCHEME && doc.languageId !== LANGUAGE) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -30,6 +30,7 @@ import { nextLabelAt, renumberEdits } from './features/renumber';
 import { documentInfo } from './features/documentInfo';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { citationDefinition } from './features/citationDefinition';
+import { viewLocation, wordFileOfView } from './features/wordView';
 import { LintPool } from './lintPool';
 import { FrameGuard } from './frameGuard';
 import { LINE_DOCUMENTS, type LineDocument } from './lineDocument';
@@ -354,7 +355,14 @@ connection.onDefinition(async (p) => {
     position: p.position,
     locate: (body, type, number, meetingId) => workspace.locateReference(fsPath, body, type, number, meetingId),
   });
-  return cited ?? definition(s.analysis, p.textDocument.uri, p.position);
+  // a Word reference document opens as its text (features/wordView.ts)
+  return cited ? cited.map(viewLocation) : definition(s.analysis, p.textDocument.uri, p.position);
+});
+
+// the text of a Word reference document, for the read-only view go to definition opens
+connection.onRequest('itu-resolution/wordText', async (p: { uri: string }) => {
+  const file = wordFileOfView(p?.uri ?? '');
+  return file ? workspace.references.wordText(file) : null;
 });
 
 connection.onReferences(async (p) => {

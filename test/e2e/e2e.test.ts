@@ -131,6 +131,30 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
     assert.match(text, /Telecommunication Standardization Sector|ITU-T/);
   });
 
+  it('goes from a citation into a Word reference document, shown as its text', async () => {
+    const v = session();
+    // the project file names refs/ as the reference folder; ITU's own Word file of Res 1
+    // arrives while VS Code runs, and the server picks it up
+    fs.mkdirSync(path.join(v.workspace, 'refs'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, '..', 'shared', 'corpus', 'res1-hammamet-2016.docx'), path.join(v.workspace, 'refs', 'T-RES-T.1-2016.docx'));
+    await v.openFile(DRAFT);
+    const tab = v.page.locator('.tab.active');
+    // F12 answers "no definition" until the file is indexed: try again until the view opens
+    await v.waitFor('the view of T-RES-T.1-2016.docx to open on F12', async () => {
+      if ((await tab.first().getAttribute('aria-label'))?.startsWith('T-RES-T.1-2016.docx')) return true;
+      await v.press('Escape');
+      await v.clickText('Resolution 1 (Rev. Hammamet', 'Resolution '.length);
+      await v.press('F12');
+      await new Promise((r) => setTimeout(r, 500));
+      return (await tab.first().getAttribute('aria-label'))?.startsWith('T-RES-T.1-2016.docx') ?? false;
+    }, { timeout: 60_000, describe: async () => `active tab: ${await tab.first().getAttribute('aria-label')}` });
+    await v.waitFor('the resolution\'s number line in view', async () =>
+      (await v.visibleLines()).some((l) => squash(l) === 'RESOLUTION 1 (Rev. Hammamet, 2016)'),
+    { describe: async () => JSON.stringify(await v.visibleLines()) });
+    await v.waitFor('the view to be shown as an ITU resolution', async () => (await v.languageMode()) === 'ITU Resolution',
+      { describe: async () => `language mode: ${await v.languageMode()}` });
+  });
+
   it('applies a quick fix that removes the space before a comma', async () => {
     const v = session();
     await v.openFile(DRAFT);

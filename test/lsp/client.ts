@@ -16,7 +16,8 @@ let bundled: Promise<string> | null = null;
 
 /**
  * Bundles server/src/server.ts into a temporary folder (once per process), with the lint
- * worker (server/src/lintWorker.ts) next to it, as in dist/.
+ * worker (server/src/lintWorker.ts) and the Word import (server/src/word/docxText.ts) next
+ * to it, as in dist/.
  */
 export function serverBundle(): Promise<string> {
   bundled ??= (async () => {
@@ -26,6 +27,7 @@ export function serverBundle(): Promise<string> {
     await Promise.all([
       build({ entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')], outfile: out, ...common }),
       build({ entryPoints: [path.join(ROOT, 'server', 'src', 'lintWorker.ts')], outfile: path.join(dir, 'lintWorker.js'), ...common }),
+      build({ entryPoints: [path.join(ROOT, 'server', 'src', 'word', 'docxText.ts')], outfile: path.join(dir, 'docxText.js'), ...common }),
     ]);
     return out;
   })();

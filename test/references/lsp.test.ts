@@ -3,9 +3,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Location } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import { TestClient, pathToUri } from '../lsp/client';
 import { tmpDir } from './helpers';
 import { CITING_DRAFT, RES_92_GENEVA_2022, RES_999 } from './texts';
+import { parse } from '../../server/src/parser/parse';
+import { exportDocx } from '../../server/src/word/export';
 
 describe('references: language server', function () {
   this.timeout(60000);
@@ -16,7 +19,8 @@ describe('references: language server', function () {
     dir = tmpDir('lsp-refs');
     fs.mkdirSync(path.join(dir, 'refs'));
     fs.writeFileSync(path.join(dir, 'refs', 'res999.itures'), RES_999);
-    fs.writeFileSync(path.join(dir, 'refs', 'res92.txt'), RES_92_GENEVA_2022);
+    // Res 92 as a Word file, as ITU publishes its resolutions
+    fs.writeFileSync(path.join(dir, 'refs', 'Res 92 (Rev. Geneva, 2022).docx'), await exportDocx(parse(RES_92_GENEVA_2022)));
     client = await TestClient.start({ rootPath: dir, settings: { references: ['refs'] } });
   });
   after(async () => {
@@ -39,5 +43,26 @@ describe('references: language server', function () {
     }
     assert.deepEqual(found, [{ uri: pathToUri(path.join(dir, 'refs', 'res999.itures')), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 29 } } }]);
     assert.ok(client.logs.some((l) => /reference documents: .*refs: 2 file\(s\), 2 resolution\(s\)/.test(l)), client.logs.join('\n'));
+  });
+
+  it('goes from a citation into a Word reference document, opened as its text', async () => {
+    const uri = pathToUri(path.join(dir, 'draft.itures'));
+    const lines = CITING_DRAFT.split('\n');
+    const line = lines.findIndex((l) => l.includes('Resolution 92 (Rev. Geneva, 2022)'));
+    const character = lines[line].indexOf('92') + 1;
+    const found = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position: { line, character } });
+    const docx = path.join(dir, 'refs', 'Res 92 (Rev. Geneva, 2022).docx');
+    // the view of the Word file: the same path under the scheme the client provides text for
+    assert.equal(found?.length, 1, JSON.stringify(found));
+    const view = URI.parse(found![0].uri);
+    assert.equal(view.scheme, 'itu-resolution-word');
+    assert.equal(view.with({ scheme: 'file' }).fsPath, docx);
+    const text = await client.request<string | null>('itu-resolution/wordText', { uri: found![0].uri });
+    assert.ok(text, 'the server converts the Word file (dist/docxText.js, next to the server)');
+    const at = found![0].range;
+    assert.equal(text.split('\n')[at.start.line].slice(at.start.character, at.end.character), 'RESOLUTION 92 (Rev. Geneva, 2022)');
+    // only indexed reference documents are read
+    assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: URI.file(path.join(dir, 'other.docx')).with({ scheme: 'itu-resolution-word' }).toString() }), null);
+    assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: pathToUri(docx) }), null);
   });
 });

@@ -26,7 +26,7 @@ import type { MeetingBody, ResolutionEntry } from '../data/schema';
 import type { Range, ResDocument } from '../model/types';
 import { parse } from '../parser/parse';
 import { extractResolutions, headerSignature, type IndexedResolution } from './extract';
-import { bundledDocxReader, type DocxReader } from './docx';
+import { bundledDocxReader, isWordFileName, type DocxReader } from './docx';
 import { DEFAULT_LIMITS, NODE_FS, readReferenceFile, reasonOf, statFile, walk, type IndexerFs, type Limits } from './files';
 import { buildExtension, entryKey, extensionKey } from './merge';
 import { FolderWatcher } from './watcher';
@@ -133,6 +133,18 @@ export class ReferenceIndex {
       if (!running.length) return;
       await Promise.all(running);
     }
+  }
+
+  /**
+   * The text of an indexed Word reference file, converted again (for the read-only view that
+   * go to definition opens: server.ts WORD_VIEW_SCHEME); null when `file` is not one.
+   */
+  async wordText(file: string): Promise<string | null> {
+    if (!isWordFileName(file) || !this.files.has(file)) return null;
+    const s = await statFile(file, this.fs);
+    if (!s.ok) return null;
+    const read = await readReferenceFile(file, s.st, this.fs, this.limits, this.readDocx);
+    return read.ok ? read.text : null;
   }
 
   /** Whether every one of these roots has been indexed once. */
