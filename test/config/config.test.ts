@@ -38,6 +38,35 @@ describe('configuration', () => {
     assert.ok(messages.some((m) => /JSON syntax error/.test(m)));
   });
 
+  it('suggests the name a misspelt key, rule or severity most likely meant', () => {
+    const { config, problems } = parseConfig(
+      JSON.stringify({
+        refrences: ['refs'],
+        noExpansions: ['ICT'],
+        colour: 'blue',
+        rules: { 'citaton-format': 'off', 'body-name': 'warn', 'no-double-space': { severity: 'err' }, 'clause-ending': 'eror', 'label-style': 'loud', zzz: 'off' },
+      }),
+      RULE_IDS,
+    );
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        'unknown key "refrences" (did you mean "references"?)',
+        'unknown key "noExpansions" (did you mean "noExpansion"?)',
+        'unknown key "colour"',
+        'unknown rule "citaton-format" (did you mean "citation-format"?)',
+        'rule "body-name": unknown severity "warn" (did you mean "warning"? use error, warning, info, hint or off)',
+        'rule "no-double-space": unknown severity "err" (did you mean "error"? use error, warning, info, hint or off)',
+        'rule "clause-ending": unknown severity "eror" (did you mean "error"? use error, warning, info, hint or off)',
+        'rule "label-style": unknown severity "loud" (use error, warning, info, hint or off)',
+        'unknown rule "zzz"',
+      ],
+    );
+    // nothing is guessed into the configuration: the defaults apply
+    assert.deepEqual(config.rules, {});
+    assert.deepEqual(config.references, []);
+  });
+
   it('severities and off change what the engine reports', () => {
     const text = readFileSync(path.join(ROOT, '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8');
     const on = lintText(text, { config: parseConfig('{"rules":{"no-space-before-punctuation":"error"}}', RULE_IDS).config }).findings;

@@ -5,6 +5,7 @@
  */
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Severity, SeveritySetting } from '../rules/types';
+import { closest } from '../rules/util';
 
 export const CONFIG_FILE_NAMES = ['.reslintrc.json', '.reslintrc'];
 
@@ -33,9 +34,23 @@ export function defaultConfig(): Config {
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
+/** The keys a project file may hold (besides `$schema`). */
+const KEYS = ['rules', 'references', 'noExpansion'];
+
+/** ` (did you mean "x"?)` when a near name exists, else nothing. */
+function didYouMean(name: string, candidates: Iterable<string>): string {
+  const c = closest(name, candidates);
+  return c ? ` (did you mean "${c}"?)` : '';
+}
+
+function unknownSeverity(v: string): string {
+  const c = closest(v, SEVERITIES);
+  return `unknown severity "${v}" (${c ? `did you mean "${c}"? ` : ''}use error, warning, info, hint or off)`;
+}
+
 /** Reads a rule setting: `"warning"`, `"off"`, `["error", {…}]`, `{ "severity": "info", … }`. */
 export function readRuleSetting(v: unknown): RuleSetting | string {
-  if (typeof v === 'string') return SEVERITIES.has(v) ? { severity: v as SeveritySetting } : `unknown severity "${v}" (use error, warning, info, hint or off)`;
+  if (typeof v === 'string') return SEVERITIES.has(v) ? { severity: v as SeveritySetting } : unknownSeverity(v);
   if (typeof v === 'boolean') return { severity: v ? 'warning' : 'off' };
   if (Array.isArray(v) && typeof v[0] === 'string' && SEVERITIES.has(v[0])) {
     const opts = v[1];
@@ -45,7 +60,7 @@ export function readRuleSetting(v: unknown): RuleSetting | string {
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     const sev = o.severity ?? 'warning';
-    if (typeof sev !== 'string' || !SEVERITIES.has(sev)) return `unknown severity "${String(sev)}"`;
+    if (typeof sev !== 'string' || !SEVERITIES.has(sev)) return typeof sev === 'string' ? unknownSeverity(sev) : `unknown severity ${JSON.stringify(sev)} (use error, warning, info, hint or off)`;
     const { severity: _s, ...rest } = o;
     void _s;
     return { severity: sev as SeveritySetting, options: rest };
@@ -88,7 +103,7 @@ export function mergeInto(config: Config, raw: Record<string, unknown>, knownRul
         }
         for (const [id, v] of Object.entries(value as Record<string, unknown>)) {
           if (!knownRules.has(id)) {
-            problems.push({ message: `unknown rule "${id}"` });
+            problems.push({ message: `unknown rule "${id}"${didYouMean(id, knownRules)}` });
             continue;
           }
           const s = readRuleSetting(v);
@@ -105,7 +120,7 @@ export function mergeInto(config: Config, raw: Record<string, unknown>, knownRul
         else config.noExpansion = [...new Set([...config.noExpansion, ...(value as string[])])];
         break;
       default:
-        problems.push({ message: `unknown key "${key}"` });
+        problems.push({ message: `unknown key "${key}"${didYouMean(key, KEYS)}` });
     }
   }
 }

@@ -65,3 +65,26 @@ export function distance(a: string, b: string, max = 3): number {
   }
   return prev[b.length];
 }
+
+/**
+ * The candidate a misspelt name most likely meant (`refrences` → `references`, `warn` →
+ * `warning`): the nearest within a distance that grows with the name's length, or one that
+ * begins with the other; undefined when none is close.
+ */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  const max = Math.max(1, Math.min(3, Math.floor(lower.length / 4)));
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    let d = distance(lower, cl, max);
+    // a name cut short or run on (`warn`, `referencesFolder`): as near as one edit
+    if (d > max && Math.min(lower.length, cl.length) >= 3 && (cl.startsWith(lower) || lower.startsWith(cl))) d = max;
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
