@@ -254,4 +254,6 @@ export interface Directive {
   range: Range;
   /** rule ids; empty means all rules */
   rules: string[];
+  /** where each of `rules` is written */
+  ruleRanges: Range[];
 }

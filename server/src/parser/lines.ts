@@ -1,4 +1,4 @@
-import type { Content, Directive, Footnote, FootnoteRef, Trace } from '../model/types';
+import type { Content, Directive, Footnote, FootnoteRef, Range, Trace } from '../model/types';
 import { LineMemo } from '../util/memo';
 
 /** Splits text into lines (\n, \r\n or \r), without terminators. */
@@ -23,6 +23,9 @@ const NO_REFS: FootnoteRef[] = [];
 const NO_DIRECTIVES: Directive[] = [];
 
 const DIRECTIVE_RE = /^<!--\s*reslint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/;
+/** Where a directive's description starts: `<!-- reslint-disable-line rule -- why -->`. */
+const DESCRIPTION_RE = /(?:^|\s)--(?:\s|$)/;
+const RULE_ID_G = /[^\s,]+/g;
 
 /** Characters that trigger the slow path: `[`, `<`, NBSP, narrow NBSP, U+2010, U+2011, soft hyphen, BOM. */
 const SPECIAL_RE = /[[<\u00a0\u202f\u2010\u2011\u00ad\ufeff]/;
@@ -171,15 +174,22 @@ export function cleanLine(raw: string, line: number, depth = 0): CleanLine {
       const m = nextCommentEnd < 0 ? null : DIRECTIVE_RE.exec(raw.slice(i, nextCommentEnd + 3));
       if (m) {
         const end = i + m[0].length;
-        const rules = m[2]
-          .split(/[\s,]+/)
-          .map((s) => s.trim())
-          .filter((s) => s && s !== '--');
+        // the rule ids, each with its place; after ` -- ` comes a description (as ESLint reads it)
+        const listStart = end - 3 - m[2].length;
+        const cut = m[2].search(DESCRIPTION_RE);
+        const list = cut < 0 ? m[2] : m[2].slice(0, cut);
+        const rules: string[] = [];
+        const ruleRanges: Range[] = [];
+        for (const t of list.matchAll(RULE_ID_G)) {
+          rules.push(t[0]);
+          ruleRanges.push(r(line, listStart + t.index, listStart + t.index + t[0].length));
+        }
         directives.push({
           kind: m[1] as Directive['kind'],
           line: m[1] === 'disable-next-line' ? line + 1 : line,
           range: r(line, i, end),
           rules,
+          ruleRanges,
         });
         // the comment takes the white space after it along, so `word <!-- … --> word` reads `word word`
         let skip = end;

@@ -208,6 +208,7 @@ function relocate(cl: CleanLine, line: number): CleanLine {
       ...d,
       line: d.kind === 'disable-next-line' ? line + 1 : line,
       range: mv(d.range),
+      ruleRanges: d.ruleRanges.map(mv),
     })),
   };
 }

@@ -32,6 +32,7 @@ import { instructsOrder } from './instructs-order';
 import { abbreviationUndefined } from './abbreviation-undefined';
 import { abbreviationRedefined } from './abbreviation-redefined';
 import { abbreviationExpandedAgain } from './abbreviation-expanded-again';
+import { directiveUnknownRule } from './directive-unknown-rule';
 
 export const RULES: Rule[] = [
   numberLine,
@@ -69,6 +70,8 @@ export const RULES: Rule[] = [
   abbreviationUndefined,
   abbreviationRedefined,
   abbreviationExpandedAgain,
+  directiveUnknownRule(() => RULE_ID_SET),
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+const RULE_ID_SET: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
