@@ -109,15 +109,23 @@ describe('references: Word files', () => {
   });
 });
 
-describe('references: the Word import bundle (dist/docxText.js)', () => {
-  it('is found next to the bundle and converts as the import does', async function () {
+describe('references: the Word import bundle (dist/docxText.js), as the server runs it', () => {
+  it('converts in a worker thread as the import does, reports a damaged file, and starts again after stopping idle', async function () {
     const dist = path.join(ROOT, 'dist');
     // `npm test` builds first; a run of this file alone on sources that were never built has no bundle to test
     if (!fs.existsSync(path.join(dist, 'docxText.js'))) this.skip();
-    const read = bundledDocxReader(dist);
+    assert.equal(bundledDocxReader(path.join(ROOT, 'server', 'src', 'references')), null);
+    const read = bundledDocxReader(dist, 20);
     assert.ok(read);
     const buf = fs.readFileSync(RES1_DOCX);
-    assert.equal(await read(buf), (await importDocx(buf)).text);
-    assert.equal(bundledDocxReader(path.join(ROOT, 'server', 'src', 'references')), null);
+    const expected = (await importDocx(buf)).text;
+    // several at once: each answer goes to its own request
+    const [a, b] = await Promise.all([read(buf), read(await exportDocx(parse(RES_999)))]);
+    assert.equal(a, expected);
+    assert.match(b, /^RESOLUTION 999 \(Geneva, 2022\)\n/);
+    await assert.rejects(read(Buffer.from('not a zip archive')), /not a zip archive/);
+    // the worker stops after 20 ms without work; the next file starts another
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await read(buf), expected);
   });
 });
