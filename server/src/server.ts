@@ -371,8 +371,14 @@ connection.onReferences(async (p) => {
 });
 
 connection.onCodeAction((p) => {
-  if (!documents.get(p.textDocument.uri)) return [];
-  return codeActions(p.textDocument.uri, currentFindings(p.textDocument.uri), p.range, p.context.diagnostics, p.context.only);
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return [];
+  // the directives of the model the findings came from (a large document's are not kept: a new comment is added)
+  const state = workspace.isLarge(doc.length) ? null : workspace.lint(p.textDocument.uri, fsPathOf(p.textDocument.uri), doc.version, doc.snapshot());
+  return codeActions(p.textDocument.uri, state ? state.findings : currentFindings(p.textDocument.uri), p.range, p.context.diagnostics, p.context.only, {
+    lineEnd: (line) => doc.getLineRange(line).end.character,
+    directives: state?.doc.directives ?? [],
+  });
 });
 
 connection.onHover(async (p) => {

@@ -113,6 +113,33 @@ describe('language server over stdio', function () {
     assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['clause-ending', 3]]);
   });
 
+  it('offers to disable a rule for the finding\'s line, joining the comment the line already has', async () => {
+    const uri = pathToUri(path.join(server.dir, 'disable-action.itures'));
+    const text = RES92.replace('to encourage , in cooperation', 'to encourage ,  in cooperation');
+    server.client.open(uri, text);
+    const lineOf = (src: string) => src.split('\n').find((l) => l.includes('to encourage ,'))!;
+    const disable = async (src: string, version: number, code: string) => {
+      const d = (await server.client.waitDiagnostics(uri, version)).find((x) => x.code === code)!;
+      const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const action = actions.find((a) => a.title === `Disable ${code} for this line`);
+      assert.ok(action, JSON.stringify(actions.map((a) => a.title)));
+      // offered after the rule's own fix
+      assert.ok(actions.indexOf(action) > actions.findIndex((a) => a.isPreferred));
+      assert.equal(action.diagnostics?.[0].code, code);
+      return applyEdits(src, action.edit!.changes![uri] as TextEdit[]).text;
+    };
+    assert.deepEqual((await server.client.waitDiagnostics(uri, 1)).map((d) => d.code).sort(), ['no-double-space', 'no-space-before-punctuation']);
+    const once = await disable(text, 1, 'no-space-before-punctuation');
+    assert.ok(lineOf(once).endsWith(' <!-- reslint-disable-line no-space-before-punctuation -->'), lineOf(once));
+    assert.equal(once.replace(' <!-- reslint-disable-line no-space-before-punctuation -->', ''), text, 'nothing else changes');
+    server.client.change(uri, 2, once);
+    assert.deepEqual((await server.client.waitDiagnostics(uri, 2)).map((d) => d.code), ['no-double-space']);
+    const twice = await disable(once, 2, 'no-double-space');
+    assert.ok(lineOf(twice).endsWith(' <!-- reslint-disable-line no-space-before-punctuation, no-double-space -->'), lineOf(twice));
+    server.client.change(uri, 3, twice);
+    assert.deepEqual(await server.client.waitDiagnostics(uri, 3), []);
+  });
+
   it('silences one rule on one line with a reslint-disable-line comment', async () => {
     const uri = pathToUri(path.join(server.dir, 'disable.itures'));
     server.client.open(uri, RES92.replace('to encourage , in cooperation', 'to encourage , in cooperation <!-- reslint-disable-line no-space-before-punctuation -->'));
