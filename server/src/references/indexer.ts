@@ -140,7 +140,14 @@ export class ReferenceIndex {
    * go to definition opens: server.ts WORD_VIEW_SCHEME); null when `file` is not one.
    */
   async wordText(file: string): Promise<string | null> {
-    if (!isWordFileName(file) || !this.files.has(file)) return null;
+    if (!isWordFileName(file)) return null;
+    // the path came back through a URI: on Windows its drive letter may have changed case
+    if (!this.files.has(file)) {
+      const lower = file.toLowerCase();
+      const found = process.platform === 'win32' ? [...this.files.keys()].find((f) => f.toLowerCase() === lower) : undefined;
+      if (!found) return null;
+      file = found;
+    }
     const s = await statFile(file, this.fs);
     if (!s.ok) return null;
     const read = await readReferenceFile(file, s.st, this.fs, this.limits, this.readDocx);
