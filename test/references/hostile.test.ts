@@ -217,6 +217,9 @@ describe('references: a hostile folder', function () {
     const start = [path.join(SRC, 'references', 'indexer.ts'), path.join(SRC, 'features', 'citationDefinition.ts')];
     const seen = new Set<string>();
     const builtins = new Set<string>();
+    // the one thread the indexer may start: the Word import, a fixed file next to the bundle
+    const docx = path.join(SRC, 'references', 'docx.ts');
+    const docxWorker = path.join(SRC, 'word', 'docxText.ts');
     const queue = [...start];
     while (queue.length) {
       const f = queue.pop()!;
@@ -230,10 +233,15 @@ describe('references: a hostile folder', function () {
           const p = path.resolve(path.dirname(f), spec);
           if (p.endsWith('.json')) continue;
           for (const cand of [`${p}.ts`, path.join(p, 'index.ts')]) if (fs.existsSync(cand)) queue.push(cand);
-        } else builtins.add(spec.replace(/^node:/, ''));
+        } else if (!((f === docx || f === docxWorker) && spec === 'node:worker_threads')) builtins.add(spec.replace(/^node:/, ''));
       }
     }
     assert.ok(seen.size > 5);
+    assert.ok(seen.has(docx) && seen.has(docxWorker));
+    // …and it runs only that file: no path from a reference folder ever reaches `new Worker`
+    const docxText = fs.readFileSync(docx, 'utf8');
+    assert.deepEqual([...docxText.matchAll(/new Worker\(([^,)]+)/g)].map((m) => m[1]), ['file']);
+    assert.match(docxText, /const file = path\.join\(dir, 'docxText\.js'\);/);
     const forbidden = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster', 'worker_threads', 'vm', 'inspector'];
     assert.deepEqual([...builtins].filter((b) => forbidden.includes(b)), [], [...builtins].join(', '));
   });

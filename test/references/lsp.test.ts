@@ -61,6 +61,9 @@ describe('references: language server', function () {
     assert.ok(text, 'the server converts the Word file (dist/docxText.js, next to the server)');
     const at = found![0].range;
     assert.equal(text.split('\n')[at.start.line].slice(at.start.character, at.end.character), 'RESOLUTION 92 (Rev. Geneva, 2022)');
+    // the hover's source link opens the same view
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.ok(hover?.contents.value.includes(`[Source](${found![0].uri})`), hover?.contents.value);
     // only indexed reference documents are read
     assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: URI.file(path.join(dir, 'other.docx')).with({ scheme: 'itu-resolution-word' }).toString() }), null);
     assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: pathToUri(docx) }), null);

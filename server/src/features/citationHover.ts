@@ -4,6 +4,7 @@
  * meetings that adopted and revised it (and up to which meeting that list is whole), and
  * the source of the catalogue entry.
  */
+import { viewUri } from './wordView';
 import type { HoverContext, HoverProvider } from './hover';
 import { containsPos } from '../model/content';
 import type { Position, Range } from '../model/types';
@@ -83,9 +84,10 @@ function resolutionHover(r: ResolvedItem, data: ReferenceData): string {
     lines.push(`Adopted and revised: ${history.join('; ')}${complete ? '' : ' (earlier meetings not listed)'}.`);
     // how far the list is known to be whole: what "not adopted or revised at" rests on
     const until = e.completeTo ? data.meetingById(e.completeTo) : undefined;
-    if (until) lines.push(`Every version up to ${meetingLabel(until)} is listed${e.completeToSource ? `, as its history line [prints](${e.completeToSource})` : ''}.`);
+    if (until) lines.push(`Every version up to ${meetingLabel(until)} is listed${e.completeToSource ? `, as its history line [prints](${viewUri(e.completeToSource)})` : ''}.`);
   }
-  if (e) lines.push(`[Source](${e.source})`);
+  // a reference document in Word opens as its text (features/wordView.ts)
+  if (e) lines.push(`[Source](${viewUri(e.source)})`);
   return lines.join('\n\n');
 }
 

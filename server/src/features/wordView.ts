@@ -12,10 +12,16 @@ import { isWordFileName } from '../references/docx';
 /** The client registers a text provider for it (client/src/extension.ts). */
 export const WORD_VIEW_SCHEME = 'itu-resolution-word';
 
+/** The view of a Word file's URI (a link in a hover opens it too); any other URI as it is. */
+export function viewUri(uri: string): string {
+  if (!uri.startsWith('file:') || !isWordFileName(uri)) return uri;
+  return URI.parse(uri).with({ scheme: WORD_VIEW_SCHEME }).toString();
+}
+
 /** A location in a Word file moved to its view; other locations as they are. */
 export function viewLocation(loc: Location): Location {
-  if (!loc.uri.startsWith('file:') || !isWordFileName(loc.uri)) return loc;
-  return { uri: URI.parse(loc.uri).with({ scheme: WORD_VIEW_SCHEME }).toString(), range: loc.range };
+  const uri = viewUri(loc.uri);
+  return uri === loc.uri ? loc : { uri, range: loc.range };
 }
 
 /** The Word file a view shows, or null for another URI. */
