@@ -31,6 +31,7 @@ import { documentInfo } from './features/documentInfo';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { citationDefinition } from './features/citationDefinition';
 import { viewLocation, wordFileOfView } from './features/wordView';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { LintPool } from './lintPool';
 import { FrameGuard } from './frameGuard';
 import { LINE_DOCUMENTS, type LineDocument } from './lineDocument';
@@ -119,6 +120,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
       foldingRangeProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -357,6 +359,12 @@ connection.onDefinition(async (p) => {
   });
   // a Word reference document opens as its text (features/wordView.ts)
   return cited ? cited.map(viewLocation) : definition(s.analysis, p.textDocument.uri, p.position);
+});
+
+// Ctrl+T: the resolutions of the reference documents and the open documents
+connection.onWorkspaceSymbol((p) => {
+  const open = documents.all().map((d) => fsPathOf(d.uri)).filter((f): f is string => !!f);
+  return workspaceSymbols(workspace.reachableResolutions(open), p.query);
 });
 
 // the text of a Word reference document, for the read-only view go to definition opens

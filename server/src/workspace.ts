@@ -234,6 +234,21 @@ export class Workspace {
     return [...new Set([...fromFile, ...resolved])];
   }
 
+  /**
+   * Every resolution the editor can reach (workspace symbols): those of the reference
+   * documents of each workspace folder and of each of `files` (the open documents, whose
+   * project files may name other folders), and of the open documents themselves.
+   */
+  reachableResolutions(files: readonly string[]): ReferenceLocation[] {
+    const roots = new Set<string>();
+    // a file directly in the folder: its project file is the folder's
+    for (const f of this.folders) for (const r of this.referenceRoots(path.join(f, '_'))) roots.add(r);
+    for (const f of files) for (const r of this.referenceRoots(f)) roots.add(r);
+    const list = [...roots];
+    this.references.ensure(list);
+    return this.references.resolutionsIn(list);
+  }
+
   /** Where a resolution's text is, in the reference documents of a file or an open document (go to definition). */
   locateReference(fsPath: string | null, body: MeetingBody, type: ResolutionEntry['type'], number: string, meetingId: string | null): ReferenceLocation[] {
     return this.references.locate(body, type, number, this.referenceRoots(fsPath), meetingId);

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Location } from 'vscode-languageserver';
+import type { Location, SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { TestClient, pathToUri } from '../lsp/client';
 import { tmpDir } from './helpers';
@@ -22,6 +22,8 @@ describe('references: language server', function () {
     // Res 92 as a Word file, as ITU publishes its resolutions
     fs.writeFileSync(path.join(dir, 'refs', 'Res 92 (Rev. Geneva, 2022).docx'), await exportDocx(parse(RES_92_GENEVA_2022)));
     client = await TestClient.start({ rootPath: dir, settings: { references: ['refs'] } });
+    // the draft every test below works in
+    client.open(pathToUri(path.join(dir, 'draft.itures')), CITING_DRAFT);
   });
   after(async () => {
     await client?.stop();
@@ -30,7 +32,6 @@ describe('references: language server', function () {
 
   it('goes from a citation to the reference document, once the folder is indexed', async () => {
     const uri = pathToUri(path.join(dir, 'draft.itures'));
-    client.open(uri, CITING_DRAFT);
     await client.waitDiagnostics(uri, 1);
     const line = CITING_DRAFT.split('\n').findIndex((l) => l.includes('Resolution 999'));
     const character = CITING_DRAFT.split('\n')[line].indexOf('999') + 1;
@@ -67,5 +68,28 @@ describe('references: language server', function () {
     // only indexed reference documents are read
     assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: URI.file(path.join(dir, 'other.docx')).with({ scheme: 'itu-resolution-word' }).toString() }), null);
     assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: pathToUri(docx) }), null);
+  });
+
+  it('lists the resolutions of the reference and open documents as workspace symbols, by number or by title', async () => {
+    const uri = pathToUri(path.join(dir, 'draft.itures'));
+    const ask = (query: string) => client.request<SymbolInformation[]>('workspace/symbol', { query });
+    const names = (list: SymbolInformation[]) => list.map((s) => `${s.containerName}: ${s.name}`).sort();
+    // the first request starts indexing the folder in the background: ask until it is in (bounded)
+    let all: SymbolInformation[] = [];
+    const deadline = Date.now() + 20000;
+    while ((all = await ask('')).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(names(all), [
+      'WTSA: RESOLUTION 92 (Rev. Geneva, 2022) — Enhancing the standardization activities in the ITU Telecommunication Standardization Sector related to non-radio aspects of international mobile telecommunications',
+      'WTSA: RESOLUTION 999 (Geneva, 2022) — Keeping national copies of the texts adopted by the World Telecommunication Standardization Assembly',
+      'WTSA: Resolution 1000 (Geneva, 2022) — Use of national copies of resolutions',
+    ]);
+    // by title words, by number; Res 92 points into the view of its Word file, the draft into itself
+    const imt = await ask('mobile telecommunications');
+    assert.equal(imt.length, 1);
+    assert.ok(imt[0].name.startsWith('RESOLUTION 92 (Rev. Geneva, 2022) — Enhancing'), imt[0].name);
+    assert.equal(URI.parse(imt[0].location.uri).scheme, 'itu-resolution-word');
+    const draft = await ask('1000');
+    assert.deepEqual(draft.map((s) => [s.location.uri, s.location.range.start.line]), [[uri, 0]]);
+    assert.deepEqual(await ask('no such words'), []);
   });
 });

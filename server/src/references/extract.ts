@@ -32,6 +32,8 @@ export interface IndexedResolution {
   type: ResolutionEntry['type'];
   /** as written on the number line: `92`, `ITU-R 56` */
   number: string;
+  /** the number line, white space made single: `RESOLUTION 92 (Rev. Geneva, 2022)` */
+  label: string;
   title: string;
   /** the meeting of the number line (the text's own revision), when known */
   meeting: Meeting | null;
@@ -165,6 +167,7 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
       body,
       type: nl.kind,
       number: normalizeNumber(nl.number, body),
+      label: nl.content.text.replace(/\s+/g, ' ').trim(),
       title: res.title?.text.replace(/\s+/g, ' ').trim() ?? '',
       meeting,
       versions,

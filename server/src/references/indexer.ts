@@ -408,13 +408,24 @@ export class ReferenceIndex {
    */
   locate(body: MeetingBody, type: ResolutionEntry['type'], number: string, roots: readonly string[], meetingId?: string | null): ReferenceLocation[] {
     const key = entryKey(body, type, number);
+    const out = this.located(roots, (r) => entryKey(r.body, r.type, r.number) === key);
+    const score = (r: IndexedResolution): number => (meetingId && r.meeting?.id === meetingId ? 1_000_000 : 0) + (r.meeting?.year ?? 0);
+    out.sort((a, b) => score(b) - score(a));
+    return out.map((r) => ({ uri: r.uri, range: r.range, resolution: r }));
+  }
+
+  /** Every resolution of the open documents and of the reference documents of `roots` (workspace symbols). */
+  resolutionsIn(roots: readonly string[]): ReferenceLocation[] {
+    return this.located(roots, () => true).map((r) => ({ uri: r.uri, range: r.range, resolution: r }));
+  }
+
+  /** The resolutions that `keep` accepts: the open documents' current ones, then those of the files of `roots` that are not open. */
+  private located(roots: readonly string[], keep: (r: IndexedResolution) => boolean): IndexedResolution[] {
     const out: IndexedResolution[] = [];
-    const openUris = new Set<string>();
     for (const [uri, o] of this.open) {
-      openUris.add(uri);
       // the current model, not the one of the last header change: ranges move as one types
       const fresh = extractResolutions(o.doc, uri, this.base, { allowNewMeetings: false });
-      for (const r of fresh) if (entryKey(r.body, r.type, r.number) === key) out.push(r);
+      for (const r of fresh) if (keep(r)) out.push(r);
     }
     const openPaths = new Set([...this.open.values()].map((o) => (o.fsPath ? path.resolve(o.fsPath) : '')));
     const seen = new Set<string>();
@@ -422,12 +433,10 @@ export class ReferenceIndex {
       for (const f of this.roots.get(path.resolve(root))?.files ?? []) {
         if (seen.has(f) || openPaths.has(f)) continue;
         seen.add(f);
-        for (const r of this.files.get(f)?.resolutions ?? []) if (entryKey(r.body, r.type, r.number) === key) out.push(r);
+        for (const r of this.files.get(f)?.resolutions ?? []) if (keep(r)) out.push(r);
       }
     }
-    const score = (r: IndexedResolution): number => (meetingId && r.meeting?.id === meetingId ? 1_000_000 : 0) + (r.meeting?.year ?? 0);
-    out.sort((a, b) => score(b) - score(a));
-    return out.map((r) => ({ uri: r.uri, range: r.range, resolution: r }));
+    return out;
   }
 
   /** Stops watching; pending work ends quietly. */
