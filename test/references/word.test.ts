@@ -80,6 +80,24 @@ describe('references: Word files', () => {
     assert.ok(logs.some((l) => /: 1 file\(s\), 1 resolution\(s\) indexed/.test(l)), logs.join('\n'));
   });
 
+  it('holds a Word file to its size limit, and its text to that of a text file', async () => {
+    fs.copyFileSync(RES1_DOCX, path.join(dir, 'res1.docx'));
+    await writeDocx(path.join(dir, 'res999.docx'), RES_999);
+    const logs: string[] = [];
+    // Res 1's Word file is 608,346 bytes and its text 75,654 characters; Res 999's are far smaller
+    idx = new ReferenceIndex({ watch: false, readDocx: docxText, log: (m) => logs.push(m), limits: { maxWordFileBytes: 500_000, maxFileBytes: 60_000 } });
+    idx.ensure([dir]);
+    await idx.whenIdle();
+    assert.ok(logs.some((l) => l.includes('res1.docx') && /larger than 0\.5 MB \(608346 bytes\)/.test(l)), logs.join('\n'));
+    assert.equal(idx.dataFor([dir]).resolution('WTSA', 'Resolution', '999')?.title, RES_999_TITLE);
+    idx.dispose();
+    const logs2: string[] = [];
+    idx = new ReferenceIndex({ watch: false, readDocx: docxText, log: (m) => logs2.push(m), limits: { maxFileBytes: 60_000 } });
+    idx.ensure([dir]);
+    await idx.whenIdle();
+    assert.ok(logs2.some((l) => l.includes('res1.docx') && /its text is longer than 0\.1 MB/.test(l)), logs2.join('\n'));
+  });
+
   it('says why Word files are skipped where the Word import is not available', async () => {
     await writeDocx(path.join(dir, 'res999.docx'), RES_999);
     fs.writeFileSync(path.join(dir, 'res92.itures'), RES_92_HAMMAMET_2016);

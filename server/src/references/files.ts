@@ -17,8 +17,10 @@ export function isReferenceFileName(name: string): boolean {
 }
 
 export interface Limits {
-  /** larger files are skipped (default 5 MB) */
+  /** larger text files are skipped (default 5 MB) */
   maxFileBytes: number;
+  /** larger Word files are skipped (default 20 MB: pictures and fonts make most of a .docx) */
+  maxWordFileBytes: number;
   /** at most this many files per configured folder (default 5,000) */
   maxFiles: number;
   /** folders nested deeper are not entered (default 24) */
@@ -29,6 +31,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 5 * 1024 * 1024,
+  maxWordFileBytes: 20 * 1024 * 1024,
   maxFiles: 5000,
   maxDepth: 24,
   maxWatchedDirs: 1000,
@@ -236,22 +239,28 @@ export async function statFile(p: string, fs: IndexerFs): Promise<{ ok: true; st
  */
 export async function readReferenceFile(p: string, st: Stats, fs: IndexerFs, limits: Limits, readDocx: DocxReader | null = null): Promise<ReadResult> {
   const base = { mtimeMs: st.mtimeMs, size: st.size };
-  const mb = (limits.maxFileBytes / (1024 * 1024)).toFixed(limits.maxFileBytes % (1024 * 1024) ? 1 : 0);
-  if (st.size > limits.maxFileBytes) return { ok: false, reason: `larger than ${mb} MB (${st.size} bytes)`, ...base };
+  const word = isWordFileName(p);
+  const max = word ? limits.maxWordFileBytes : limits.maxFileBytes;
+  const mb = (max / (1024 * 1024)).toFixed(max % (1024 * 1024) ? 1 : 0);
+  if (st.size > max) return { ok: false, reason: `larger than ${mb} MB (${st.size} bytes)`, ...base };
   let buf: Buffer;
   try {
-    buf = await fs.readBounded(p, limits.maxFileBytes);
+    buf = await fs.readBounded(p, max);
   } catch (e) {
     return { ok: false, reason: reasonOf(e), ...base };
   }
-  if (buf.length > limits.maxFileBytes) return { ok: false, reason: `larger than ${mb} MB`, ...base };
-  if (isWordFileName(p)) {
+  if (buf.length > max) return { ok: false, reason: `larger than ${mb} MB`, ...base };
+  if (word) {
     if (!readDocx) return { ok: false, reason: 'a Word file, and the Word import is not available here (convert it with `reslint import`)', ...base };
+    let text: string;
     try {
-      return { ok: true, text: await readDocx(buf), ...base };
+      text = await readDocx(buf);
     } catch (e) {
       return { ok: false, reason: `not a Word document that can be read: ${String((e as Error)?.message ?? e).replace(/^not a Word document: /, '')}`, ...base };
     }
+    // its text is held to the limit of a text file
+    if (text.length > limits.maxFileBytes) return { ok: false, reason: `its text is longer than ${(limits.maxFileBytes / (1024 * 1024)).toFixed(limits.maxFileBytes % (1024 * 1024) ? 1 : 0)} MB`, ...base };
+    return { ok: true, text, ...base };
   }
   const d = decodeText(buf);
   if (!d.ok) return { ok: false, reason: d.reason, ...base };
