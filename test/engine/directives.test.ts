@@ -54,3 +54,31 @@ describe('inline directives', () => {
     });
   }
 });
+
+describe('inline directives that name no rule (directive-unknown-rule)', () => {
+  const unknown = (text: string) =>
+    lintText(text)
+      .findings.filter((f) => f.rule === 'directive-unknown-rule')
+      .map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.fixes?.[0]?.edits[0].newText ?? '-'}`);
+  const head = 'RESOLUTION 92 (Hammamet, 2016)\nTitle\n(Hammamet, 2016)\nThe World Telecommunication Standardization Assembly (Hammamet, 2016),\nconsidering\n';
+
+  it('reports each unknown id of next-line, block and enable comments at its place, with the nearest id as the fix', () => {
+    const text =
+      head +
+      '<!-- reslint-disable-next-line oxford-speling -->\n' +
+      `a)\t${LINE}\n` +
+      '<!-- reslint-disable no-double-space, no-such-check -->\n' +
+      `b)\t${LINE}\n` +
+      '<!-- reslint-enable no-double-spaces -->\n' +
+      `c)\t${LINE}`;
+    assert.deepEqual(unknown(text), ['5:31-45 oxford-spelling', '7:38-51 -', '9:20-36 no-double-space']);
+    // the block still silences its known rule, up to an enable that names it (none here)
+    const doubles = lintText(text).findings.filter((f) => f.rule === 'no-double-space').map((f) => f.range.start.line);
+    assert.deepEqual(doubles, [6]);
+  });
+
+  it('reads what follows " -- " as a description, not as rule ids', () => {
+    assert.deepEqual(unknown(head + `a)\t${LINE} <!-- reslint-disable-line no-double-space -- as printed, and kept -->`), []);
+    assert.deepEqual(unknown(head + `a)\t${LINE} <!-- reslint-disable-line no-double-space,no-space-before-punctuation-- -->`), ['5:97-126 no-space-before-punctuation']);
+  });
+});
