@@ -29,7 +29,7 @@ import { complete, lineBefore } from './features/completion';
 import { nextLabelAt, renumberEdits } from './features/renumber';
 import { documentInfo } from './features/documentInfo';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { citationDefinition } from './features/citationDefinition';
+import { citationDefinition, citationReferences } from './features/citationDefinition';
 import { viewLocation, wordFileOfView } from './features/wordView';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { LintPool } from './lintPool';
@@ -375,7 +375,18 @@ connection.onRequest('itu-resolution/wordText', async (p: { uri: string }) => {
 
 connection.onReferences(async (p) => {
   const s = await currentAt(p.textDocument.uri, p.position);
-  return s ? references(s.analysis, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
+  if (!s) return [];
+  const fsPath = fsPathOf(p.textDocument.uri);
+  // a citation → the other citations of the same text; else a clause → the references to it
+  const cited = citationReferences({
+    analysis: s.analysis,
+    data: workspace.dataFor(fsPath),
+    position: p.position,
+    uri: p.textDocument.uri,
+    includeDeclaration: p.context.includeDeclaration,
+    locate: (body, type, number, meetingId) => workspace.locateReference(fsPath, body, type, number, meetingId),
+  });
+  return cited ? cited.map(viewLocation) : references(s.analysis, p.textDocument.uri, p.position, p.context.includeDeclaration);
 });
 
 connection.onCodeAction((p) => {

@@ -70,6 +70,25 @@ describe('references: language server', function () {
     assert.equal(await client.request<string | null>('itu-resolution/wordText', { uri: pathToUri(docx) }), null);
   });
 
+  it('finds the other citations of the cited text, and its text in the reference documents as the declaration', async () => {
+    const uri = pathToUri(path.join(dir, 'draft.itures'));
+    const lines = CITING_DRAFT.split('\n');
+    const line = lines.findIndex((l) => l.includes('Resolution 92 (Rev. Geneva, 2022)'));
+    const position = { line, character: lines[line].indexOf('Resolution') + 2 };
+    const ask = (includeDeclaration: boolean) => client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration } });
+    const at = (locs: Location[]) => locs.map((l) => `${URI.parse(l.uri).scheme}:${path.basename(URI.parse(l.uri).fsPath)}:${l.range.start.line}`);
+    // both citations of Res 92 (the 2022 and the 2016 text), not those of Res 999
+    const cited = lines.flatMap((l, i) => (/Resolution 92 \(/.test(l) ? [`file:draft.itures:${i}`] : []));
+    assert.equal(cited.length, 2);
+    assert.deepEqual(at(await ask(false)), cited);
+    // the declaration: its number line in the Word file, through the text view, where go to definition goes
+    const withDeclaration = await ask(true);
+    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position });
+    assert.deepEqual(withDeclaration[0], definition[0]);
+    assert.deepEqual(at(withDeclaration), [at(definition)[0], ...cited]);
+    assert.match(at(definition)[0], /^itu-resolution-word:Res 92 \(Rev\. Geneva, 2022\)\.docx:\d+$/);
+  });
+
   it('lists the resolutions of the reference and open documents as workspace symbols, by number or by title', async () => {
     const uri = pathToUri(path.join(dir, 'draft.itures'));
     const ask = (query: string) => client.request<SymbolInformation[]>('workspace/symbol', { query });

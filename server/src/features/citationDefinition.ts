@@ -2,7 +2,8 @@
  * Go to definition from a citation (`Resolution 999 (Geneva, 2022)`, `Resolution ITU-R 56
  * (Rev. Geneva, 2015) of the Radiocommunication Assembly`) to the number line of that
  * resolution in the user's reference documents or in an open document. The text of the
- * cited revision comes first, then the others, most recent first.
+ * cited revision comes first, then the others, most recent first. Find all references from
+ * a citation lists the document's other citations of the same text.
  */
 import type { Location } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
@@ -56,4 +57,28 @@ export function clauseInReference(loc: ReferenceLocation, head: string, label: s
     if (c) return { uri: loc.uri, range: c.range };
   }
   return null;
+}
+
+/** What one cited text is, for finding its other citations: the body, the kind of text and its number. */
+function citedKey(r: ResolvedItem): string | null {
+  const c = r.citation;
+  if (c.family === 'recommendation') return c.sector ? `rec|${c.sector}|${r.item.number}` : null;
+  return r.body ? `text|${r.body}|${c.type}|${r.item.number.replace(/\s+/g, ' ')}` : null;
+}
+
+/**
+ * Find all references on a citation: every citation of the same text in the document (its
+ * number in each), with, as its declaration, its number line in the reference documents.
+ * Null when the cursor is on no citation whose text can be told.
+ */
+export function citationReferences(ctx: CitationDefinitionContext & { uri: string; includeDeclaration: boolean }): Location[] | null {
+  const at = citedItemAt(ctx.analysis, ctx.data, ctx.position);
+  const key = at && citedKey(at);
+  if (!at || !key) return null;
+  const out: Location[] = [];
+  if (ctx.includeDeclaration && at.citation.family === 'text' && at.body) {
+    for (const f of ctx.locate(at.body, at.citation.type, at.item.number, at.cited?.id ?? null)) out.push({ uri: f.uri, range: f.range });
+  }
+  for (const r of resolveCitations(ctx.analysis, ctx.data).items) if (citedKey(r) === key) out.push({ uri: ctx.uri, range: r.item.range });
+  return out;
 }
