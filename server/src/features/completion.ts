@@ -8,6 +8,7 @@ import type { ReferenceData } from '../data/reference';
 import type { Position } from '../model/types';
 import { nameCompletion } from './nameCompletion';
 import { citationCompletion } from './citationCompletion';
+import { directiveCompletion } from './directives';
 
 export interface CompletionContext {
   analysis: Analysis;
@@ -20,7 +21,7 @@ export interface CompletionContext {
 export type CompletionProvider = (ctx: CompletionContext) => CompletionItem[] | null;
 
 /** Providers tried in order; the first that answers (even with an empty list) wins. Modules add theirs here. */
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [nameCompletion, citationCompletion];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [directiveCompletion, nameCompletion, citationCompletion];
 
 export function complete(ctx: CompletionContext): CompletionItem[] {
   for (const p of COMPLETION_PROVIDERS) {

@@ -11,6 +11,7 @@ import { refAt } from './navigation';
 import { clauseTail } from '../rules/util';
 import { nameHover } from './nameHover';
 import { citationHover } from './citationHover';
+import { directiveHover } from './directives';
 
 export interface HoverContext {
   analysis: Analysis;
@@ -36,7 +37,7 @@ export function escape(s: string): string {
 }
 
 /** Providers tried in order; modules add theirs here. */
-export const HOVER_PROVIDERS: HoverProvider[] = [clauseRefHover, nameHover, citationHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, nameHover, citationHover];
 
 export function hover(ctx: HoverContext): Hover | null {
   for (const p of HOVER_PROVIDERS) {
