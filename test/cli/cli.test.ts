@@ -133,13 +133,10 @@ describe('reslint CLI', () => {
     assert.match(r.out, /34:15 {2}error/);
   });
 
-  it('reads the reference documents named by the project file', async () => {
-    const proj = path.join(dir, 'refproj');
-    mkdirSync(path.join(proj, 'refs'), { recursive: true });
-    writeFileSync(
-      path.join(proj, 'refs', 'res999.itures'),
-      'RESOLUTION 999 (Geneva, 2022)\nTesting the reference documents of the assembly\n(Geneva, 2022)\nThe World Telecommunication Standardization Assembly (Geneva, 2022),\nresolves\nthat reference documents extend the built-in data.\n',
-    );
+  /** A reference resolution only the project's documents know, and a draft that cites it. */
+  const RES_999 =
+    'RESOLUTION 999 (Geneva, 2022)\nTesting the reference documents of the assembly\n(Geneva, 2022)\nThe World Telecommunication Standardization Assembly (Geneva, 2022),\nresolves\nthat reference documents extend the built-in data.\n';
+  function writeCitingDraft(proj: string): string {
     const draft = path.join(proj, 'draft.itures');
     writeFileSync(
       draft,
@@ -147,6 +144,14 @@ describe('reslint CLI', () => {
         .replace('as noted in considering a) above,', 'as noted in considering a) above and in Resolution 999 (Geneva, 2022) of this assembly,')
         .replace(/\(Hammamet, 2016\)/g, '(Geneva, 2022)'),
     );
+    return draft;
+  }
+
+  it('reads the reference documents named by the project file', async () => {
+    const proj = path.join(dir, 'refproj');
+    mkdirSync(path.join(proj, 'refs'), { recursive: true });
+    writeFileSync(path.join(proj, 'refs', 'res999.itures'), RES_999);
+    const draft = writeCitingDraft(proj);
     const before = await run(['--format', 'json', draft]);
     assert.deepEqual(JSON.parse(before.out).map((f: { rule: string }) => f.rule), ['citation-unknown-number']);
     writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ references: ['refs'] }));
@@ -157,19 +162,10 @@ describe('reslint CLI', () => {
   it('reads Word files among the reference documents, and says which ones it cannot read', async () => {
     const proj = path.join(dir, 'wordproj');
     mkdirSync(path.join(proj, 'refs'), { recursive: true });
-    const res999 =
-      'RESOLUTION 999 (Geneva, 2022)\nTesting the reference documents of the assembly\n(Geneva, 2022)\nThe World Telecommunication Standardization Assembly (Geneva, 2022),\nresolves\nthat reference documents extend the built-in data.\n';
-    writeFileSync(path.join(proj, 'refs', 'Res 999.docx'), await exportDocx(parse(res999)));
+    writeFileSync(path.join(proj, 'refs', 'Res 999.docx'), await exportDocx(parse(RES_999)));
     writeFileSync(path.join(proj, 'refs', 'broken.docx'), 'not a Word file');
     writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ references: ['refs'] }));
-    const draft = path.join(proj, 'draft.itures');
-    writeFileSync(
-      draft,
-      readFileSync(VALID, 'utf8')
-        .replace('as noted in considering a) above,', 'as noted in considering a) above and in Resolution 999 (Geneva, 2022) of this assembly,')
-        .replace(/\(Hammamet, 2016\)/g, '(Geneva, 2022)'),
-    );
-    const r = await run(['--format', 'json', draft]);
+    const r = await run(['--format', 'json', writeCitingDraft(proj)]);
     assert.deepEqual(JSON.parse(r.out), [], r.err);
     assert.equal(r.code, 0);
     assert.match(r.err, /broken\.docx: not a Word document that can be read/);
