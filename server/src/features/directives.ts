@@ -5,6 +5,7 @@
  * directives) with what the rule checks.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { DESCRIPTION_RE } from '../parser/lines';
 import { RULES } from '../rules';
 import type { Rule } from '../rules/types';
 import type { CompletionProvider } from './completion';
@@ -33,7 +34,7 @@ export const directiveCompletion: CompletionProvider = ({ before, position }) =>
     return KINDS.map((d) => ({ label: d.kind, kind: CompletionItemKind.Keyword, detail: d.detail, textEdit: { range, newText: `${d.kind} ` } }));
   }
   const m = IDS_RE.exec(before);
-  if (!m || /(?:^|\s)--(?:\s|$)/.test(m[1])) return null;
+  if (!m || DESCRIPTION_RE.test(m[1])) return null;
   const written = new Set(m[1].split(/[\s,]+/).filter(Boolean));
   const range = { start: { line: position.line, character: before.length - m[2].length }, end: position };
   return RULES.filter((r) => !written.has(r.id)).map(

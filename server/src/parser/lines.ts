@@ -24,7 +24,7 @@ const NO_DIRECTIVES: Directive[] = [];
 
 const DIRECTIVE_RE = /^<!--\s*reslint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/;
 /** Where a directive's description starts: `<!-- reslint-disable-line rule -- why -->`. */
-const DESCRIPTION_RE = /(?:^|\s)--(?:\s|$)/;
+export const DESCRIPTION_RE = /(?:^|\s)--(?:\s|$)/;
 const RULE_ID_G = /[^\s,]+/g;
 
 /** Characters that trigger the slow path: `[`, `<`, NBSP, narrow NBSP, U+2010, U+2011, soft hyphen, BOM. */

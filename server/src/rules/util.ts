@@ -79,7 +79,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     const cl = c.toLowerCase();
     let d = distance(lower, cl, max);
-    // a name cut short or run on (`warn`, `referencesFolder`): as near as one edit
+    // a name cut short or run on (`warn`, `referencesFolder`): counted at the limit, so that
+    // a nearer misspelling of another candidate still wins
     if (d > max && Math.min(lower.length, cl.length) >= 3 && (cl.startsWith(lower) || lower.startsWith(cl))) d = max;
     if (d < bestD) {
       bestD = d;
