@@ -22,6 +22,11 @@ function overlaps(a: LspRange, b: LspRange): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
+/** The editor's diagnostic for a finding, among those the request sent. */
+function diagnosticOf(f: Finding, diagnostics: Diagnostic[]): Diagnostic | undefined {
+  return diagnostics.find((d) => d.code === f.rule && d.message === f.message && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character);
+}
+
 export function diagnosticKey(f: { rule: string; range: LspRange; message: string }): string {
   return `${f.rule}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
 }
@@ -33,7 +38,7 @@ export function codeActions(uri: string, findings: Finding[], range: LspRange, d
   if (wantQuick) {
     for (const f of findings) {
       if (!f.fixes?.length || !overlaps(f.range, range)) continue;
-      const diag = diagnostics.find((d) => d.code === f.rule && d.message === f.message && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character);
+      const diag = diagnosticOf(f, diagnostics);
       f.fixes.forEach((fix, i) => {
         actions.push({
           title: fix.title,
@@ -71,7 +76,7 @@ function disableActions(uri: string, findings: Finding[], range: LspRange, diagn
     const key = `${f.rule}|${line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const diag = diagnostics.find((d) => d.code === f.rule && d.message === f.message && d.range.start.line === line && d.range.start.character === f.range.start.character);
+    const diag = diagnosticOf(f, diagnostics);
     const own = lines.directives.find((d) => d.kind === 'disable-line' && d.range.start.line === line && d.rules.length > 0);
     const at = own ? own.ruleRanges[own.ruleRanges.length - 1].end : { line, character: lines.lineEnd(line) };
     out.push({
