@@ -13,13 +13,17 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DocxAnswer, DocxRequest } from '../word/docxText';
 
 /** The plain-text form of a Word document (word/import.ts `importDocx(…).text`). */
 export type DocxReader = (buffer: Buffer) => Promise<string>;
 
-/** word/docxText.ts DOCX_WORKER_ROLE (not imported: that module is the other bundle). */
-const DOCX_WORKER_ROLE = 'itu-resolution-docx';
+/** What the worker (word/docxText.ts, which imports these from here) is sent, and answers. */
+export interface DocxRequest {
+  id: number;
+  buffer: Uint8Array;
+}
+export type DocxAnswer = { id: number; text: string } | { id: number; error: string };
+export const DOCX_WORKER_ROLE = 'itu-resolution-docx';
 
 /** The worker stops after this long without a request (a reference folder is read in bursts). */
 export const DOCX_WORKER_IDLE_MS = 30_000;

@@ -137,7 +137,7 @@ export class ReferenceIndex {
 
   /**
    * The text of an indexed Word reference file, converted again (for the read-only view that
-   * go to definition opens: server.ts WORD_VIEW_SCHEME); null when `file` is not one.
+   * go to definition opens: features/wordView.ts); null when `file` is not one.
    */
   async wordText(file: string): Promise<string | null> {
     if (!isWordFileName(file)) return null;

@@ -7,20 +7,12 @@
  * only exports `docxText`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { DOCX_WORKER_ROLE, type DocxAnswer, type DocxRequest } from '../references/docx';
 import { importDocx } from './import';
 
 export async function docxText(buffer: Buffer): Promise<string> {
   return (await importDocx(buffer)).text;
 }
-
-/** What the server sends the worker, and what it answers (references/docx.ts). */
-export interface DocxRequest {
-  id: number;
-  buffer: Uint8Array;
-}
-export type DocxAnswer = { id: number; text: string } | { id: number; error: string };
-
-export const DOCX_WORKER_ROLE = 'itu-resolution-docx';
 
 const port = parentPort;
 if (port && (workerData as { role?: string } | null)?.role === DOCX_WORKER_ROLE) {
