@@ -136,7 +136,7 @@ function dataFor(extension: ReferenceExtension | null): ReferenceData {
 
 /** True when an extension adds nothing to the built-in data. */
 export function isEmptyExtension(ext: ReferenceExtension): boolean {
-  return !ext.meetings?.length && !ext.resolutions?.length && !ext.recommendations?.length;
+  return !ext.meetings?.length && !ext.resolutions?.length && !ext.recommendations?.length && !ext.outlines?.length;
 }
 
 /**

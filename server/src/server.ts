@@ -29,7 +29,8 @@ import { complete, lineBefore } from './features/completion';
 import { nextLabelAt, renumberEdits } from './features/renumber';
 import { documentInfo } from './features/documentInfo';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { citationDefinition, citationReferences } from './features/citationDefinition';
+import { citationDefinition, citationReferences, type CitationDefinitionContext } from './features/citationDefinition';
+import { citedClauseDefinition, citedClauseReferences } from './features/citedClause';
 import { viewLocation, wordFileOfView } from './features/wordView';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { LintPool } from './lintPool';
@@ -346,17 +347,24 @@ connection.onFoldingRanges(async (p) => {
   return s ? (workspace.foldingOf(s) ?? foldingRanges(s.doc)) : [];
 });
 
+/** The texts of the reference documents that apply to a file (go to definition, references, hover). */
+function locateFor(fsPath: string | null): CitationDefinitionContext['locate'] {
+  return (body, type, number, meetingId) => workspace.locateReference(fsPath, body, type, number, meetingId);
+}
+
 connection.onDefinition(async (p) => {
   const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return null;
   const fsPath = fsPathOf(p.textDocument.uri);
   // a citation → its text in the reference documents; else a clause reference → the clause
-  const cited = citationDefinition({
+  const ctx = {
     analysis: s.analysis,
     data: workspace.dataFor(fsPath),
     position: p.position,
-    locate: (body, type, number, meetingId) => workspace.locateReference(fsPath, body, type, number, meetingId),
-  });
+    locate: locateFor(fsPath),
+  };
+  // a clause of a cited text → that clause in the reference documents
+  const cited = citedClauseDefinition(ctx) ?? citationDefinition(ctx);
   // a Word reference document opens as its text (features/wordView.ts)
   return cited ? cited.map(viewLocation) : definition(s.analysis, p.textDocument.uri, p.position);
 });
@@ -378,14 +386,16 @@ connection.onReferences(async (p) => {
   if (!s) return [];
   const fsPath = fsPathOf(p.textDocument.uri);
   // a citation → the other citations of the same text; else a clause → the references to it
-  const cited = citationReferences({
+  const ctx = {
     analysis: s.analysis,
     data: workspace.dataFor(fsPath),
     position: p.position,
     uri: p.textDocument.uri,
     includeDeclaration: p.context.includeDeclaration,
-    locate: (body, type, number, meetingId) => workspace.locateReference(fsPath, body, type, number, meetingId),
-  });
+    locate: locateFor(fsPath),
+  };
+  // a clause of a cited text → the other references to it
+  const cited = citedClauseReferences(ctx) ?? citationReferences(ctx);
   return cited ? cited.map(viewLocation) : references(s.analysis, p.textDocument.uri, p.position, p.context.includeDeclaration);
 });
 
@@ -403,7 +413,13 @@ connection.onCodeAction((p) => {
 connection.onHover(async (p) => {
   const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return null;
-  return hover({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position });
+  const fsPath = fsPathOf(p.textDocument.uri);
+  return hover({
+    analysis: s.analysis,
+    data: workspace.dataFor(fsPath),
+    position: p.position,
+    locate: locateFor(fsPath),
+  });
 });
 
 connection.onCompletion(async (p) => {

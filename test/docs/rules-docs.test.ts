@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { fixText, lintText } from '../../server/src/engine';
+import { dataWithReferences } from '../helpers/fixtures';
 import { parseConfig } from '../../server/src/engine/config';
 import { RULES } from '../../server/src/rules';
 import type { Finding, Rule } from '../../server/src/rules/types';
@@ -147,13 +148,18 @@ function readIndex(): { header: string[]; rows: IndexRow[] } {
 /**
  * A page may run its examples on test data instead of the built-in data, when the built-in
  * data has no sourced entry that shows the rule (it says so in a line `Example data: FILE`,
- * FILE exporting DATA).
+ * FILE exporting DATA), or on the built-in data extended by reference documents (a line
+ * `Reference documents: corpus/NAME`, as in the rule fixtures' `#! references:`).
  */
 const TEST_DATA: Record<string, ReferenceData> = { 'test/citations/testData.ts': CITATION_TEST_DATA };
 function dataFor(rule: Rule): ReferenceData | undefined {
   const file = join(docsDir, `${rule.id}.md`);
   if (!existsSync(file)) return undefined;
-  const m = /^Example data: (\S+)$/m.exec(readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  // `Reference documents: corpus/NAME …`: the built-in data extended by those documents, as the setting does
+  const refs = /^Reference documents: (.+)$/m.exec(text);
+  if (refs) return dataWithReferences(refs[1].split(/\s+/).map((f) => f.replace(/^`|`$/g, '')).filter(Boolean), docsDir);
+  const m = /^Example data: (\S+)$/m.exec(text);
   if (!m) return undefined;
   const d = TEST_DATA[m[1]];
   assert.ok(d, `docs/rules/${rule.id}.md names example data ${m[1]}, which the docs test does not know`);

@@ -14,7 +14,7 @@ export function realTexts(): string[] {
     texts.push(
       readFileSync(path.join(fx, f), 'utf8')
         .split('\n')
-        .filter((l) => !/^\s*#>/.test(l))
+        .filter((l) => !/^\s*#[>!]/.test(l))
         .join('\n'),
     );
   }

@@ -111,6 +111,10 @@ export class TestClient {
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'itu-resolution', version, text } });
   }
 
+  close(uri: string): void {
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   change(uri: string, version: number, text: string): void {
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }

@@ -6,7 +6,7 @@ import type { Location, SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { TestClient, pathToUri } from '../lsp/client';
 import { tmpDir } from './helpers';
-import { CITING_DRAFT, RES_92_GENEVA_2022, RES_999 } from './texts';
+import { CITING_DRAFT, CLAUSE_CITING_DRAFT, RES_92_GENEVA_2022, RES_999 } from './texts';
 import { parse } from '../../server/src/parser/parse';
 import { exportDocx } from '../../server/src/word/export';
 
@@ -110,5 +110,45 @@ describe('references: language server', function () {
     const draft = await ask('1000');
     assert.deepEqual(draft.map((s) => [s.location.uri, s.location.range.start.line]), [[uri, 0]]);
     assert.deepEqual(await ask('no such words'), []);
+  });
+
+  it('reads a clause of a cited text in the reference documents: hover, go to definition into a Word file, a finding where the clause does not exist', async () => {
+    const uri = pathToUri(path.join(dir, 'clauses.itures'));
+    client.open(uri, CLAUSE_CITING_DRAFT);
+    try {
+      const lines = CLAUSE_CITING_DRAFT.split('\n');
+      const line = (needle: string) => lines.findIndex((l) => l.includes(needle));
+      // the folder is indexed by now (the tests above waited for it): resolves 3 of Res 999 does not exist
+      const diags = await client.waitDiagnostics(uri, 1);
+      assert.deepEqual(
+        diags.filter((d) => d.code === 'citation-clause').map((d) => [d.range.start.line, d.message]),
+        [[line('resolves 3 of'), 'Resolution 999 (Geneva, 2022) has no resolves 3 (its "resolves" clauses: 1, 2; as in res999.itures).']],
+      );
+      // considering b) of Res 92 as revised in 2022: in the Word file, through its text view
+      const position = { line: line('considering b) of Resolution 92 (Rev.'), character: 14 };
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+      const definition = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position });
+      assert.equal(definition?.length, 1, JSON.stringify(definition));
+      const view = definition![0].uri;
+      assert.equal(URI.parse(view).scheme, 'itu-resolution-word');
+      assert.equal(
+        hover?.contents.value,
+        `**Resolution 92 (Rev. Geneva, 2022), considering b)**\n\nthat the non-radio aspects of IMT are studied by several ITU-T study groups,\n\n[Source](${view})`,
+      );
+      const text = await client.request<string | null>('itu-resolution/wordText', { uri: view });
+      const at = definition![0].range;
+      assert.ok(text?.split('\n')[at.start.line].startsWith('b)\tthat the non-radio aspects of IMT'), text?.split('\n')[at.start.line]);
+      // find all references: the clause in the Word file, then this document's one reference to it
+      const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+      assert.deepEqual(
+        refs.map((l) => [l.uri, l.range.start.line]),
+        [
+          [view, at.start.line],
+          [uri, position.line],
+        ],
+      );
+    } finally {
+      client.close(uri);
+    }
   });
 });

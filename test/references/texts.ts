@@ -62,3 +62,18 @@ c)\tthat Resolution 92 (Hammamet, 2016) of this assembly was its first version,
 resolves
 to keep the copies up to date.
 `;
+
+/** A draft that refers to clauses of the texts above (SPEC §3: `resolves 2 of Resolution 18 (…)`). */
+export const CLAUSE_CITING_DRAFT = `Resolution 1001 (Geneva, 2022)
+Reading the clauses of the texts cited
+(Geneva, 2022)
+The World Telecommunication Standardization Assembly (Geneva, 2022),
+considering
+a)\tthat resolves 2 of Resolution 999 (Geneva, 2022) of this assembly asks for full history lines;
+b)\tthat Resolution 999 (Geneva, 2022) of this assembly, considering b), concerns every drafter;
+c)\tthat resolves 3 of Resolution 999 (Geneva, 2022) of this assembly is cited by mistake;
+d)\tthat considering b) of Resolution 92 (Rev. Geneva, 2022) of this assembly names the study groups concerned;
+e)\tthat considering b) of Resolution 92 (Hammamet, 2016) of this assembly is cited by mistake, that text's considering having one clause,
+resolves
+to keep the copies up to date, as resolves 2 of Resolution 999 (Geneva, 2022) asks.
+`;

@@ -3,11 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveCitations } from '../../server/src/analyzer/citations';
-import { citationDefinition, clauseInReference } from '../../server/src/features/citationDefinition';
+import { citationDefinition } from '../../server/src/features/citationDefinition';
+import { citedClauseDefinition, citedClauseHover, citedClauseReferences } from '../../server/src/features/citedClause';
 import type { Position } from '../../server/src/model/types';
 import { Workspace } from '../../server/src/workspace';
 import { tmpDir, until } from './helpers';
-import { CITING_DRAFT, RES_92_GENEVA_2022, RES_92_HAMMAMET_2016, RES_999, RES_999_TITLE } from './texts';
+import { CITING_DRAFT, CLAUSE_CITING_DRAFT, RES_92_GENEVA_2022, RES_92_HAMMAMET_2016, RES_999, RES_999_TITLE } from './texts';
 
 /** The position of the `nth` occurrence of `needle` in `text`, `offset` characters in. */
 function posOf(text: string, needle: string, offset = 0, nth = 0): Position {
@@ -123,14 +124,63 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     // the cited revision first
     assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 92 (Rev. Geneva', 11))?.map((l) => l.uri), [f2022, f2016]);
     assert.deepEqual(def(posOf(CITING_DRAFT, 'Resolution 92 (Hammamet', 11))?.map((l) => l.uri), [f2016, f2022]);
-    // a clause of the located text
-    const [loc] = ws.locateReference(file, 'WTSA', 'Resolution', '999', null);
-    assert.deepEqual(clauseInReference(loc, 'resolves', '2'), { uri: f999, range: { start: { line: 10, character: 0 }, end: { line: 10, character: 1 } } });
-    assert.equal(clauseInReference(loc, 'considering', 'b)')?.range.start.line, 7);
-    assert.equal(clauseInReference(loc, 'considering', 'c)'), null);
-    assert.equal(clauseInReference(loc, 'noting', 'a)'), null);
     // not on a citation: nothing (the server then tries clause references)
     assert.equal(def(posOf(CITING_DRAFT, 'national copies;', 3)), null);
+  });
+
+  it('goes from a clause of a cited text to that clause, hovers it, finds its other references, and checks it exists', async () => {
+    ws.setSettings({ references: [refs] });
+    const file = path.join(root, 'drafts', 'clauses.itures');
+    const uri = pathToFileURL(file).href;
+    ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT);
+    await ws.references.whenIdle();
+    const s = ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT);
+    const ctx = (pos: Position) => ({ analysis: s.analysis, data: ws.dataFor(file), position: pos, locate: ws.locateReference.bind(ws, file) });
+    const f999 = pathToFileURL(path.join(refs, 'res999.itures')).href;
+    const f2022 = pathToFileURL(path.join(refs, 'res92-2022.txt')).href;
+    const line = (needle: string) => CLAUSE_CITING_DRAFT.split('\n').findIndex((l) => l.includes(needle));
+    // `resolves 2 of Resolution 999 (…)`: on the head or on the label
+    const res2 = { uri: f999, range: { start: { line: 10, character: 0 }, end: { line: 10, character: 1 } } };
+    assert.deepEqual(citedClauseDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2))), [res2]);
+    assert.deepEqual(citedClauseDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 9))), [res2]);
+    // the citation written first: `Resolution 999 (…), considering b)`
+    assert.equal(citedClauseDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'considering b), concerns', 12)))?.[0].range.start.line, 7);
+    // the cited revision of Res 92, not the other one
+    assert.deepEqual(citedClauseDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'considering b) of Resolution 92 (Rev.', 12))), [
+      { uri: f2022, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 2 } } },
+    ]);
+    // no such clause: nowhere to go; on the citation itself: citationDefinition's business
+    assert.equal(citedClauseDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 3 of', 9))), null);
+    assert.equal(citedClauseDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'Resolution 999', 12))), null);
+    assert.equal(citationDefinition(ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2))), null);
+
+    // hover: the clause's text, where it comes from
+    const h = citedClauseHover(ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2)));
+    assert.equal(h?.markdown, `**Resolution 999 (Geneva, 2022), resolves 2**\n\nthat each text carry its full history line,\n\n[Source](${f999})`);
+    assert.deepEqual(h?.range, { start: { line: line('resolves 2 of'), character: 8 }, end: { line: line('resolves 2 of'), character: 18 } });
+    assert.equal(
+      citedClauseHover(ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 3 of', 2)))?.markdown,
+      `**Resolution 999 (Geneva, 2022), resolves 3**\n\nThe cited revision has no resolves 3. [Source](${f999})`,
+    );
+    assert.match(citedClauseHover(ctx(posOf(CLAUSE_CITING_DRAFT, 'considering b) of Resolution 92 (Hammamet', 2)))?.markdown ?? '', /The cited revision has no considering b\)/);
+    // without the reference documents: what to do to see the clause
+    assert.match(citedClauseHover({ ...ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2)), locate: () => [] })?.markdown ?? '', /No reference document gives the text of Resolution 999 \(Geneva, 2022\)\. List one in the `itu-resolution\.references` setting/);
+
+    // find all references: both references to resolves 2 of Res 999, and the clause itself
+    const refsOf = (includeDeclaration: boolean) =>
+      citedClauseReferences({ ...ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2)), uri, includeDeclaration })?.map((l) => `${path.basename(l.uri)}:${l.range.start.line}`);
+    assert.deepEqual(refsOf(false), [`clauses.itures:${line('resolves 2 of')}`, `clauses.itures:${line('as resolves 2')}`]);
+    assert.deepEqual(refsOf(true), ['res999.itures:10', `clauses.itures:${line('resolves 2 of')}`, `clauses.itures:${line('as resolves 2')}`]);
+
+    // the rule: resolves 3 of Res 999 and considering b) of the 2016 Res 92 do not exist; the others do
+    const found = s.findings.filter((f) => f.rule === 'citation-clause');
+    assert.deepEqual(
+      found.map((f) => [f.range.start.line, f.message]),
+      [
+        [line('resolves 3 of'), 'Resolution 999 (Geneva, 2022) has no resolves 3 (its "resolves" clauses: 1, 2; as in res999.itures).'],
+        [line('(Hammamet, 2016) of this assembly is cited'), 'Resolution 92 (Hammamet, 2016) has no considering b) (its "considering" part has no labelled clauses; as in res92-2016.txt).'],
+      ],
+    );
   });
 
   it('re-lints when a reference file changes on disk', async () => {

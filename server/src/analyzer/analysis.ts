@@ -4,7 +4,7 @@
  * for costs nothing.
  */
 import type { ResDocument } from '../model/types';
-import { findClauseRefs, type ClauseRef } from './clauseRefs';
+import { findClauseRefs, tieExternalRefs, type ClauseRef, type ExternalClauseRef, type PendingExternalRef } from './clauseRefs';
 import { collectTexts, type TextUnit } from './texts';
 import { findCitations, type Citation } from './citations';
 import type { ReferenceData } from '../data/reference';
@@ -16,6 +16,8 @@ import { emptyDocument } from '../model/document';
 export class Analysis {
   private _texts?: TextUnit[];
   private _clauseRefs?: ClauseRef[];
+  private _pendingExternal: PendingExternalRef[] = [];
+  private _externalClauseRefs?: ExternalClauseRef[];
   private _citations?: Citation[];
   private _names?: { data: ReferenceData; value: NameAnalysis };
   private _abbreviations?: { data: ReferenceData; value: ResolutionAbbreviations[] };
@@ -46,7 +48,16 @@ export class Analysis {
 
   /** references to clauses of the same resolution */
   get clauseRefs(): ClauseRef[] {
-    return (this._clauseRefs ??= findClauseRefs(this.doc, this.texts));
+    return (this._clauseRefs ??= findClauseRefs(this.doc, this.texts, this._pendingExternal));
+  }
+
+  /** references to a clause of a cited text (`resolves 3 of Resolution 18 (…)`), each with its citation */
+  get externalClauseRefs(): ExternalClauseRef[] {
+    if (this._externalClauseRefs) return this._externalClauseRefs;
+    void this.clauseRefs; // one scan finds both kinds
+    this._externalClauseRefs = tieExternalRefs(this._pendingExternal, this.citations);
+    this._pendingExternal = [];
+    return this._externalClauseRefs;
   }
 
   /** citations of other ITU texts as written (resolve them with resolveCitations in ./citations) */

@@ -1,10 +1,13 @@
 /**
  * References to clauses of the same resolution: `considering e) above`, `resolves 2`,
  * `recognizing c) and d)`, `instructs the Director of the Telecommunication
- * Standardization Bureau 1`.
+ * Standardization Bureau 1`; and references to a clause of a cited text: `resolves 3 of
+ * Resolution 18 (Rev. Hammamet, 2016)`, `Resolution 18 (Rev. Hammamet, 2016), resolves 3`
+ * (ExternalClauseRef, tied to the citation that names the text).
  */
-import { rangeIn } from '../model/content';
-import type { Clause, Content, Range, ResDocument, Section } from '../model/types';
+import { comparePos, posAt, rangeIn } from '../model/content';
+import type { Clause, Content, Position, Range, ResDocument, Section } from '../model/types';
+import type { Citation } from './citations';
 import { LATIN_SUFFIXES } from '../model/vocabulary';
 import { unitFacts, type TextUnit } from './texts';
 import { TextSlot } from '../util/memo';
@@ -27,6 +30,34 @@ export interface ClauseRef {
   /** the clause referred to, when it exists */
   target: Clause | null;
   targetSection: Section | null;
+}
+
+/**
+ * A reference to a clause of another text: the clause part (`resolves 3`) and the citation
+ * of the text it belongs to. The clause is looked up in the reference documents (rule
+ * citation-clause, hover, go to definition), never in this document.
+ */
+export interface ExternalClauseRef {
+  /** index of the resolution the reference is written in */
+  resolution: number;
+  /** the clause part, e.g. `resolves 3` (for `resolves 1 and 3`: from the head to that label) */
+  range: Range;
+  labelRange: Range;
+  head: string;
+  modifier: 'further' | 'also' | null;
+  /** label normalised: `e)`, `2`, `a bis)` → `abis)` */
+  label: string;
+  /** the call as written when the reference names its addressee (`instructs the Director of the Telecommunication Standardization Bureau 3 of …`) */
+  call: string | null;
+  /** the citation of the text (one text: `of Resolutions 18 and 20` names no one clause) */
+  citation: Citation;
+}
+
+/** A reference to another text's clause as scanned, before its citation is found. */
+export interface PendingExternalRef {
+  ref: Omit<ExternalClauseRef, 'citation'>;
+  /** where the citation's keyword starts */
+  citationAt: Position;
 }
 
 const HEADS = [
@@ -66,7 +97,11 @@ export function sectionLabels(s: Section): Map<string, Clause> {
   return m;
 }
 
-export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[] {
+/**
+ * References to clauses of the same resolution; those to another text's clause go to
+ * `external` (when given), to be tied to their citations by {@link tieExternalRefs}.
+ */
+export function findClauseRefs(doc: ResDocument, units: TextUnit[], external?: PendingExternalRef[]): ClauseRef[] {
   const refs: ClauseRef[] = [];
   // addressed calls per resolution: a reference names one of its own resolution's sections
   const addressed: { needle: string; section: Section }[][] = doc.resolutions.map((res) =>
@@ -82,9 +117,38 @@ export function findClauseRefs(doc: ResDocument, units: TextUnit[]): ClauseRef[]
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (u.resolution < 0 || u.kind === 'call' || u.kind === 'footnote') continue;
-    scanUnit(doc, u, u.resolution, refs, addressed[u.resolution], labelsOf);
+    scanUnit(doc, u, u.resolution, refs, addressed[u.resolution], labelsOf, external);
   }
   return refs;
+}
+
+/**
+ * Ties each reference to another text's clause to the citation that starts where the scan
+ * expected it; a reference without one (`resolves 2 of the Constitution`) or whose citation
+ * names several texts is dropped.
+ */
+export function tieExternalRefs(pending: readonly PendingExternalRef[], citations: readonly Citation[]): ExternalClauseRef[] {
+  if (!pending.length) return [];
+  const out: ExternalClauseRef[] = [];
+  // both lists are in text order: one walk
+  let ci = 0;
+  for (const p of pending) {
+    let found: Citation | null = null;
+    for (let k = ci; k < citations.length; k++) {
+      const o = comparePos(citations[k].keywordRange.start, p.citationAt);
+      if (o === 0) {
+        found = citations[k];
+        break;
+      }
+      if (o > 0) break;
+    }
+    // a citation written before the reference (`Resolution 18 (…), resolves 3`) lies behind the walk
+    if (!found) found = citations.find((c) => comparePos(c.keywordRange.start, p.citationAt) === 0) ?? null;
+    if (!found || found.family !== 'text' || found.items.length !== 1) continue;
+    ci = Math.max(0, citations.indexOf(found));
+    out.push({ ...p.ref, citation: found });
+  }
+  return out;
 }
 
 interface RefMatch {
@@ -92,6 +156,8 @@ interface RefMatch {
   head: string;
   modifier: 'further' | 'also' | null;
   labels: { label: string; start: number; end: number }[];
+  /** for a clause of another text: where its citation's keyword starts; else -1 */
+  citationAt: number;
 }
 
 const REF_SLOT = new TextSlot<RefMatch[]>();
@@ -105,8 +171,10 @@ function scanRefs(text: string): RefMatch[] {
   while ((m = REF_RE.exec(text))) {
     const head = m[1];
     const modifier = (m[2] as 'further' | 'also' | undefined) ?? null;
-    const before = text.slice(Math.max(0, m.index - 120), m.index);
-    if (EXTERNAL_BEFORE_RE.test(before)) continue; // `Resolution 18 …, resolves 2`: another text's clause
+    const from = Math.max(0, m.index - 120);
+    // `Resolution 18 …, resolves 2`: another text's clause
+    const bm = EXTERNAL_BEFORE_RE.exec(text.slice(from, m.index));
+    let citationAt = bm ? from + bm.index : -1;
     const labels: { label: string; start: number; end: number }[] = [];
     let labelStart = m.index + m[0].length - m[3].length;
     labels.push({ label: m[3], start: labelStart, end: m.index + m[0].length });
@@ -119,10 +187,32 @@ function scanRefs(text: string): RefMatch[] {
       labels.push({ label: mm[1], start: labelStart, end: p + mm[0].length });
       p += mm[0].length;
     }
-    if (EXTERNAL_AFTER_RE.test(text.slice(p, p + 40))) continue;
-    (out ??= []).push({ index: m.index, head, modifier, labels });
+    if (citationAt < 0) {
+      // `resolves 2 of Resolution 18 (…)`
+      const am = EXTERNAL_AFTER_RE.exec(text.slice(p, p + 40));
+      if (am) citationAt = p + am[0].length;
+    }
+    (out ??= []).push({ index: m.index, head, modifier, labels, citationAt });
   }
   return out ?? NO_REFS;
+}
+
+function pushExternal(c: Content, ri: number, m: RefMatch, out: PendingExternalRef[]): void {
+  const citationAt = posAt(c, m.citationAt);
+  for (const l of m.labels) {
+    out.push({
+      ref: {
+        resolution: ri,
+        range: rangeIn(c, m.index, l.end),
+        labelRange: rangeIn(c, l.start, l.end),
+        head: m.head,
+        modifier: m.modifier,
+        label: normaliseLabel(l.label),
+        call: null,
+      },
+      citationAt,
+    });
+  }
 }
 
 function scanUnit(
@@ -132,12 +222,17 @@ function scanUnit(
   out: ClauseRef[],
   addressed: { needle: string; section: Section }[],
   labelsOf: (s: Section) => Map<string, Clause>,
+  external: PendingExternalRef[] | undefined,
 ): void {
   const c = u.content;
   const text = c.text;
   if (text.length < 6) return;
   const res = doc.resolutions[ri];
   for (const m of REF_SLOT.get(unitFacts(u), text, scanRefs)) {
+    if (m.citationAt >= 0) {
+      if (external) pushExternal(c, ri, m, external);
+      continue;
+    }
     const sections = res.sections.filter((s) => s.call.head === m.head && s.call.modifier === m.modifier);
     for (const l of m.labels) {
       const label = normaliseLabel(l.label);
@@ -174,6 +269,26 @@ function scanUnit(
       const lm = LABEL_AT_START.exec(text.slice(from, from + 12));
       if (!lm) continue;
       const label = normaliseLabel(lm[1]);
+      const end = from + lm[1].length;
+      // `instructs the Director of the Telecommunication Standardization Bureau 3 of Resolution 2 (…)`,
+      // `Resolution 2 (…), instructs the Director of the Telecommunication Standardization Bureau 3`
+      const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
+      const bm = am ? null : EXTERNAL_BEFORE_RE.exec(text.slice(Math.max(0, at - 120), at));
+      if (am || bm) {
+        external?.push({
+          ref: {
+            resolution: ri,
+            range: rangeIn(c, at, end),
+            labelRange: rangeIn(c, from, end),
+            head: a.section.call.head,
+            modifier: a.section.call.modifier,
+            label,
+            call: a.section.call.text,
+          },
+          citationAt: posAt(c, am ? end + am[0].length : Math.max(0, at - 120) + bm!.index),
+        });
+        continue;
+      }
       const found = labelsOf(a.section).get(label) ?? null;
       out.push({
         resolution: ri,

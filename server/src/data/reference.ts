@@ -38,6 +38,8 @@ export interface ReferenceFiles {
   studygroups?: { periods?: StudyPeriod[]; groups?: NamedGroup[] };
   resolutions?: { resolutions?: ResolutionEntry[] };
   recommendations?: { recommendations?: RecommendationEntry[] };
+  /** never built in: only reference documents give a text's clauses */
+  outlines?: TextOutline[];
 }
 
 /** What a user reference document may add or override (see {@link ReferenceData.extend}). */
@@ -45,6 +47,33 @@ export interface ReferenceExtension {
   meetings?: Meeting[];
   resolutions?: ResolutionEntry[];
   recommendations?: RecommendationEntry[];
+  outlines?: TextOutline[];
+}
+
+/**
+ * The parts and clause labels of one revision of a text, as a reference document gives
+ * them: what references to its clauses (`resolves 3 of Resolution 18 (…)`) are checked
+ * against. Labels only: a keystroke in an open document's clause text changes no outline.
+ */
+export interface TextOutline {
+  body: MeetingBody;
+  type: ResolutionType;
+  number: string;
+  /** the meeting of the text's own revision (its number line) */
+  meeting: string;
+  /** the document it was read from */
+  source: string;
+  sections: OutlineSection[];
+}
+
+export interface OutlineSection {
+  /** canonical head: `resolves`, `instructs`, `considering` */
+  head: string;
+  modifier: 'further' | 'also' | null;
+  /** the call as written (`instructs the Director of the Telecommunication Standardization Bureau`) */
+  call: string;
+  /** clause labels as written, in order */
+  labels: string[];
 }
 
 /** How a name string relates to a body, for a matcher that scans text. */
@@ -155,6 +184,8 @@ export class ReferenceData {
   private readonly resolutionIndex = new Map<string, ResolutionEntry>();
   private readonly resolutionsByBodyIndex = new Map<MeetingBody, ResolutionEntry[]>();
   private readonly recommendationIndex = new Map<string, RecommendationEntry>();
+  readonly outlines: readonly TextOutline[];
+  private readonly outlineIndex = new Map<string, TextOutline>();
 
   constructor(files: ReferenceFiles) {
     this.meetings = [...(files.meetings?.meetings ?? [])].sort(
@@ -169,6 +200,9 @@ export class ReferenceData {
     this.indexBodies();
     this.indexStudyGroups();
     this.indexResolutions();
+    this.outlines = files.outlines ?? [];
+    // a later outline of the same revision wins (open documents come last)
+    for (const o of this.outlines) this.outlineIndex.set(`${resolutionKey(o.body, o.type, o.number)}|${o.meeting}`, o);
   }
 
   /** Builds reference data from parsed files (tests, user reference documents). */
@@ -198,6 +232,7 @@ export class ReferenceData {
       studygroups: { periods: [...this.studyPeriods], groups: [...this.namedGroups] },
       resolutions: { resolutions: [...resolutions.values()] },
       recommendations: { recommendations: [...recommendations.values()] },
+      outlines: [...this.outlines, ...(ext.outlines ?? [])],
     });
   }
 
@@ -386,6 +421,11 @@ export class ReferenceData {
   /** `resolution('RA', 'Resolution', '56')`; `ITU-R 56` is accepted as the number too. */
   resolution(body: MeetingBody, type: ResolutionType, number: string): ResolutionEntry | undefined {
     return this.resolutionIndex.get(resolutionKey(body, type, number));
+  }
+
+  /** The parts and clause labels of a text as revised at `meetingId`, when a reference document gives that revision. */
+  outline(body: MeetingBody, type: ResolutionType, number: string, meetingId: string): TextOutline | undefined {
+    return this.outlineIndex.size ? this.outlineIndex.get(`${resolutionKey(body, type, number)}|${meetingId}`) : undefined;
   }
 
   resolutionsByBody(body: MeetingBody): readonly ResolutionEntry[] {

@@ -3,7 +3,8 @@
  * (Rev. Geneva, 2015) of the Radiocommunication Assembly`) to the number line of that
  * resolution in the user's reference documents or in an open document. The text of the
  * cited revision comes first, then the others, most recent first. Find all references from
- * a citation lists the document's other citations of the same text.
+ * a citation lists the document's other citations of the same text. (From the clause part
+ * of `resolves 3 of Resolution 18 (…)`: citedClause.ts.)
  */
 import type { Location } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
@@ -41,22 +42,6 @@ export function citationDefinition(ctx: CitationDefinitionContext): Location[] |
   const found = ctx.locate(r.body, r.citation.type, r.item.number, r.cited?.id ?? null);
   if (!found.length) return null;
   return found.map((f) => ({ uri: f.uri, range: f.range }));
-}
-
-/**
- * The clause `label` of the first section opened by `head` (`resolves`, `instructs`,
- * `considering`; with `modifier` for `considering further`) in a located text: for a
- * citation of a clause of another resolution (`resolves 2 of Resolution 92 (…)`).
- */
-export function clauseInReference(loc: ReferenceLocation, head: string, label: string, modifier: 'further' | 'also' | null = null): Location | null {
-  const norm = (l: string) => l.replace(/\s+/g, '').replace(/\)$/, '').toLowerCase();
-  const want = norm(label);
-  for (const s of loc.resolution.sections) {
-    if (s.head !== head || (modifier !== null && s.modifier !== modifier)) continue;
-    const c = s.clauses.find((k) => norm(k.label) === want);
-    if (c) return { uri: loc.uri, range: c.range };
-  }
-  return null;
 }
 
 /** What one cited text is, for finding its other citations: the body, the kind of text and its number. */

@@ -5,6 +5,7 @@
  * the source of the catalogue entry.
  */
 import { viewUri } from './wordView';
+import { escape } from './markdown';
 import type { HoverContext, HoverProvider } from './hover';
 import { containsPos } from '../model/content';
 import type { Position, Range } from '../model/types';
@@ -23,10 +24,6 @@ import {
   type ResolvedItem,
 } from '../analyzer/citations';
 
-/** Markdown escaping (not imported from ./hover, which imports this module). */
-function escape(s: string): string {
-  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
-}
 
 /** The cited item under the cursor: on its number, or elsewhere in a citation of one text. */
 export function citationAt(ctx: { analysis: HoverContext['analysis']; data: ReferenceData; position: Position }): ResolvedItem | undefined {

@@ -1,6 +1,7 @@
 /**
  * Hover: each provider looks at the position in the model and may answer; the first
- * answer wins. Providers: clause references (the clause's text), and those registered in
+ * answer wins. Providers: clause references (the clause's text; a cited text's clause from
+ * the reference documents: citedClause.ts), and those registered in
  * HOVER_PROVIDERS (citations, bodies, abbreviations …).
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver';
@@ -8,15 +9,20 @@ import type { Analysis } from '../analyzer/analysis';
 import type { ReferenceData } from '../data/reference';
 import type { Position, Range } from '../model/types';
 import { refAt } from './navigation';
-import { clauseTail } from '../rules/util';
+import { clauseText } from '../model/content';
 import { nameHover } from './nameHover';
 import { citationHover } from './citationHover';
 import { directiveHover } from './directives';
+import { paragraphs } from './markdown';
+import { citedClauseHover } from './citedClause';
+import type { CitationDefinitionContext } from './citationDefinition';
 
 export interface HoverContext {
   analysis: Analysis;
   data: ReferenceData;
   position: Position;
+  /** the texts of the reference documents (for a reference to a cited text's clause); none when absent */
+  locate?: CitationDefinitionContext['locate'];
 }
 
 export type HoverProvider = (ctx: HoverContext) => { markdown: string; range: Range } | null;
@@ -27,17 +33,12 @@ function clauseRefHover(ctx: HoverContext): { markdown: string; range: Range } |
   const name = `${ref.head}${ref.modifier ? ' ' + ref.modifier : ''}`;
   if (!ref.target) return { markdown: `**${name} ${ref.label}**: no such clause in this resolution.`, range: ref.range };
   const c = ref.target;
-  const parts = [c.content.text, ...c.continuations.map((k) => k.text), ...c.subItems.map((s) => `${s.label?.text ?? s.bullet ?? ''} ${s.content.text}`)];
-  void clauseTail;
-  return { markdown: `**${ref.targetSection?.call.text ?? name} ${c.label?.text ?? ''}**\n\n${parts.map(escape).join('\n\n')}`, range: ref.range };
+  return { markdown: `**${ref.targetSection?.call.text ?? name} ${c.label?.text ?? ''}**\n\n${paragraphs(clauseText(c))}`, range: ref.range };
 }
 
-export function escape(s: string): string {
-  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
-}
 
 /** Providers tried in order; modules add theirs here. */
-export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, nameHover, citationHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, citedClauseHover, nameHover, citationHover];
 
 export function hover(ctx: HoverContext): Hover | null {
   for (const p of HOVER_PROVIDERS) {

@@ -11,10 +11,7 @@ import type { Body, NamedGroup } from '../data/schema';
 import type { ReferenceData } from '../data/reference';
 import { governedYear, placeOf, resolutionAtLine, resolutionContext, type BodyMention, type StudyGroupMention } from '../analyzer/names';
 import { knownAbbreviation, type AbbrDefinition } from '../analyzer/abbreviations';
-
-function escape(s: string): string {
-  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
-}
+import { escape } from './markdown';
 
 const KIND_NAMES: Record<string, string> = {
   sector: 'ITU Sector',

@@ -1,4 +1,10 @@
-import type { Content, Position, Range } from './types';
+import type { Clause, Content, Position, Range } from './types';
+
+/** A clause's text as one reads it: its paragraphs and sub-items, one per line. */
+export function clauseText(c: Clause): string {
+  const parts = [c.content.text, ...c.continuations.map((k) => k.text), ...c.subItems.map((s) => `${s.label?.text ?? s.bullet ?? ''} ${s.content.text}`.trim())];
+  return parts.join('\n');
+}
 
 /** Raw column of index `i` of a content's cleaned text. */
 export function columnAt(c: Content, i: number): number {

@@ -8,11 +8,14 @@
 import type { Meeting, MeetingBody, ResolutionEntry, Version } from '../data/schema';
 import type { ReferenceData } from '../data/reference';
 import type { MeetingRef, Range, ResDocument, Resolution } from '../model/types';
+import { clauseText } from '../model/content';
 
-/** A clause label of a reference document, by section. */
+/** A clause of a reference document, by section. */
 export interface IndexedClause {
   label: string;
   range: Range;
+  /** the clause's text (its sub-items included), for a hover on a reference to it */
+  text: string;
 }
 
 export interface IndexedSection {
@@ -180,7 +183,7 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
         head: s.call.head,
         modifier: s.call.modifier,
         range: s.call.range,
-        clauses: s.clauses.filter((c) => c.label).map((c) => ({ label: c.label!.text, range: c.label!.range })),
+        clauses: s.clauses.filter((c) => c.label).map((c) => ({ label: c.label!.text, range: c.label!.range, text: clauseText(c) })),
       })),
     });
   }
@@ -199,13 +202,19 @@ function normalizeNumber(n: string, body: MeetingBody): string {
 
 /**
  * A cheap fingerprint of what {@link extractResolutions} reads (number lines, titles,
- * history lines, preambles): when it is unchanged, the extracted entries are too, apart
+ * history lines, preambles, calls and clause labels): when it is unchanged, the extracted entries are too, apart
  * from ranges. Proportional to the number of resolutions, not to the text.
  */
 export function headerSignature(doc: ResDocument): string {
   let s = '';
   for (const r of doc.resolutions) {
     s += `${r.numberLine.range.start.line}\u0001${r.numberLine.content.text}\u0001${r.title?.text ?? ''}\u0001${r.history?.content.text ?? ''}\u0001${r.preamble?.body ?? ''}\u0002`;
+    // the outline: what references to its clauses are checked against
+    for (const sec of r.sections) {
+      s += `${sec.call.head}\u0003${sec.call.modifier ?? ''}\u0003${sec.call.text}`;
+      for (const c of sec.clauses) if (c.label) s += `\u0004${c.label.text}`;
+    }
+    s += '\u0002';
   }
   return s;
 }

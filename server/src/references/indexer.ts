@@ -455,9 +455,16 @@ function realPathOf(p: string): string {
   }
 }
 
-/** Entries without their positions: what the data is built from. */
+/** A text's parts and clause labels (what an outline in the data holds). */
+function outlineKey(r: IndexedResolution): string {
+  let s = '';
+  for (const sec of r.sections) s += `${sec.head}\u0003${sec.modifier ?? ''}\u0003${sec.call}\u0003${sec.clauses.map((c) => c.label).join('\u0004')}\u0002`;
+  return s;
+}
+
+/** Entries without their positions or clause texts: what the data is built from. */
 function stripRanges(list: readonly IndexedResolution[]): unknown[] {
-  return list.map((r) => [r.uri, r.body, r.type, r.number, r.title, r.meeting?.id ?? null, r.versions, r.newMeetings]);
+  return list.map((r) => [r.uri, r.body, r.type, r.number, r.title, r.meeting?.id ?? null, r.versions, r.newMeetings, outlineKey(r)]);
 }
 
 function rangesMoved(a: readonly IndexedResolution[], b: readonly IndexedResolution[]): boolean {

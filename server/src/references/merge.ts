@@ -8,7 +8,7 @@
  * - suppressed: dropped when a document shows a revision adopted after the suppression;
  * - source: the document the title came from.
  */
-import type { ReferenceData, ReferenceExtension } from '../data/reference';
+import type { ReferenceData, ReferenceExtension, TextOutline } from '../data/reference';
 import type { Meeting, MeetingBody, ResolutionEntry, Version } from '../data/schema';
 import type { IndexedResolution } from './extract';
 
@@ -74,10 +74,27 @@ export function buildExtension(base: ReferenceData, found: readonly IndexedResol
     if (completeTo && completeToSource) entry.completeToSource = completeToSource;
     resolutions.push(entry);
   }
-  return { meetings: [...meetings.values()], resolutions };
+  return { meetings: [...meetings.values()], resolutions, outlines: outlinesOf(found) };
+}
+
+/** The outline of each text whose own revision is known, for references to its clauses. */
+export function outlinesOf(found: readonly IndexedResolution[]): TextOutline[] {
+  const out: TextOutline[] = [];
+  for (const r of found) {
+    if (!r.meeting || !r.sections.length) continue;
+    out.push({
+      body: r.body,
+      type: r.type,
+      number: r.number,
+      meeting: r.meeting.id,
+      source: r.uri,
+      sections: r.sections.map((s) => ({ head: s.head, modifier: s.modifier, call: s.call, labels: s.clauses.map((c) => c.label) })),
+    });
+  }
+  return out;
 }
 
 /** A stable text of an extension: equal texts give equal data (no rebuild needed). */
 export function extensionKey(ext: ReferenceExtension): string {
-  return JSON.stringify([ext.meetings ?? [], ext.resolutions ?? []]);
+  return JSON.stringify([ext.meetings ?? [], ext.resolutions ?? [], ext.outlines ?? []]);
 }

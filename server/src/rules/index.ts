@@ -23,6 +23,7 @@ import { citationUnknownNumber } from './citation-unknown-number';
 import { citationSuppressed } from './citation-suppressed';
 import { citationRevision } from './citation-revision';
 import { citationConsistency } from './citation-consistency';
+import { citationClause } from './citation-clause';
 import { recommendationUnknown } from './recommendation-unknown';
 import { bodyName } from './body-name';
 import { studyGroupForm } from './study-group-form';
@@ -61,6 +62,7 @@ export const RULES: Rule[] = [
   citationSuppressed,
   citationRevision,
   citationConsistency,
+  citationClause,
   recommendationUnknown,
   bodyName,
   studyGroupForm,
