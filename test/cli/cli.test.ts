@@ -171,6 +171,31 @@ describe('reslint CLI', () => {
     assert.match(r.err, /broken\.docx: not a Word document that can be read/);
   });
 
+  it('checks references to a clause of a cited text against the reference documents, on one thread and on several', async () => {
+    const proj = path.join(dir, 'clauseproj');
+    mkdirSync(path.join(proj, 'refs'), { recursive: true });
+    // ITU's text of Res 92 (Hammamet, 2016): its resolves part has clauses 1 and 2
+    writeFileSync(path.join(proj, 'refs', 'res92.txt'), readFileSync(RES92, 'utf8'));
+    writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ references: ['refs'] }));
+    const one = readFileSync(VALID, 'utf8').replace('as noted in considering a) above,', 'as noted in considering a) above and in resolves 3 of Resolution 92 (Hammamet, 2016) of this assembly,');
+    const draft = path.join(proj, 'draft.itures');
+    writeFileSync(draft, one);
+    const r = await run(['--format', 'json', draft]);
+    const found = JSON.parse(r.out) as { rule: string; message: string }[];
+    assert.deepEqual(found.map((f) => f.rule), ['citation-clause'], r.err);
+    assert.match(found[0].message, /^Resolution 92 \(Hammamet, 2016\) has no resolves 3 \(its "resolves to invite the Telecommunication Standardization Advisory Group" clauses: 1, 2; as in res92\.txt\)\.$/);
+    // over 1 MB: linted in pieces on worker threads, which get the outlines with the rest of the reference data
+    let big = '';
+    while (big.length < 1.2 * 1024 * 1024) big += one + '\n';
+    const book = path.join(proj, 'book.itures');
+    writeFileSync(book, big);
+    const copies = big.split('resolves 3 of Resolution 92').length - 1;
+    const threads = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'reslint.js'), '--format', 'json', '--threads', '2', book], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const rules = (JSON.parse(threads.stdout) as { rule: string }[]).map((f) => f.rule);
+    assert.equal(rules.length, copies, threads.stderr);
+    assert.ok(rules.every((id) => id === 'citation-clause'));
+  });
+
   it('runs as the bin command of the package', async () => {
     const out = path.join(dir, 'cli.js');
     await build({ entryPoints: [path.join(ROOT, 'server', 'src', 'cli', 'main.ts')], outfile: out, ...nodeBundle, logLevel: 'error' });

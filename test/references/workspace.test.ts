@@ -204,4 +204,32 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     ws.forget(pathToFileURL(other).href);
     await until('the closed document to be dropped', () => ws.dataFor(file).resolution('WTSA', 'Resolution', '999') === undefined);
   });
+
+  it('checks clause references against an open document as it is edited (a clause added, then deleted, then the document closed)', async () => {
+    const other = path.join(root, 'elsewhere', 'res999-draft.itures');
+    const otherUri = pathToFileURL(other).href;
+    const file = path.join(root, 'drafts', 'clauses.itures');
+    const uri = pathToFileURL(file).href;
+    const res3 = () => ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT).findings.filter((f) => f.rule === 'citation-clause' && f.message.includes('no resolves 3'));
+    // no reference documents yet: nothing to check against
+    assert.deepEqual(res3(), []);
+    ws.lint(otherUri, other, 1, RES_999);
+    await until('the open Resolution 999 to be applied', () => res3().length === 1);
+    // a third resolves clause typed into the open text: a keystroke in its clause labels changes the outline
+    const withThird = RES_999.replace('2\tthat each text carry its full history line,', '2\tthat each text carry its full history line;\n3\tthat each text be published in the six languages,');
+    assert.notEqual(withThird, RES_999);
+    ws.lint(otherUri, other, 2, withThird);
+    await until('the third clause to count', () => res3().length === 0);
+    // a keystroke in a clause's text only: the data is not rebuilt
+    const data = ws.dataFor(file);
+    ws.lint(otherUri, other, 3, withThird.replace('six languages', 'six official languages'));
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(ws.dataFor(file), data);
+    // the clause deleted again, then the document closed: reported again, then nothing to check against
+    ws.lint(otherUri, other, 4, RES_999);
+    await until('the deleted clause to be missed', () => res3().length === 1);
+    ws.forget(otherUri);
+    await until('the closed document to be dropped', () => res3().length === 0);
+    assert.equal(ws.dataFor(file).resolution('WTSA', 'Resolution', '999'), undefined);
+  });
 });
