@@ -73,7 +73,8 @@ a)\tthat resolves 2 of Resolution 999 (Geneva, 2022) of this assembly asks for f
 b)\tthat Resolution 999 (Geneva, 2022) of this assembly, considering b), concerns every drafter;
 c)\tthat resolves 3 of Resolution 999 (Geneva, 2022) of this assembly is cited by mistake;
 d)\tthat considering b) of Resolution 92 (Rev. Geneva, 2022) of this assembly names the study groups concerned;
-e)\tthat considering b) of Resolution 92 (Hammamet, 2016) of this assembly is cited by mistake, that text's considering having one clause,
+e)\tthat considering b) of Resolution 92 (Hammamet, 2016) of this assembly is cited by mistake, that text's considering having one clause;
+f)\tthat considering b) of Resolution 92 of this assembly names no revision,
 resolves
 to keep the copies up to date, as resolves 2 of Resolution 999 (Geneva, 2022) asks.
 `;

@@ -164,7 +164,12 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     );
     assert.match(citedClauseHover(ctx(posOf(CLAUSE_CITING_DRAFT, 'considering b) of Resolution 92 (Hammamet', 2)))?.markdown ?? '', /The cited revision has no considering b\)/);
     // without the reference documents: what to do to see the clause
-    assert.match(citedClauseHover({ ...ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2)), locate: () => [] })?.markdown ?? '', /No reference document gives the text of Resolution 999 \(Geneva, 2022\)\. List one in the `itu-resolution\.references` setting/);
+    assert.match(citedClauseHover({ ...ctx(posOf(CLAUSE_CITING_DRAFT, 'resolves 2 of', 2)), locate: () => [] })?.markdown ?? '', /No reference document gives the text of Resolution 999 \(Geneva, 2022\)\. Add one to the `itu-resolution\.references` setting or to `references` in the project file/);
+    // no revision cited: the most recent text the documents give, marked as such
+    assert.equal(
+      citedClauseHover(ctx(posOf(CLAUSE_CITING_DRAFT, 'considering b) of Resolution 92 of', 2)))?.markdown,
+      `**Resolution 92, considering b)**\n\n*The citation names no revision: from RESOLUTION 92 (Rev. Geneva, 2022), whose clauses may be numbered otherwise.*\n\nthat the non-radio aspects of IMT are studied by several ITU-T study groups,\n\n[Source](${f2022})`,
+    );
 
     // find all references: both references to resolves 2 of Res 999, and the clause itself
     const refsOf = (includeDeclaration: boolean) =>

@@ -5,7 +5,7 @@
  * Resolution 18 (Rev. Hammamet, 2016)`, `Resolution 18 (Rev. Hammamet, 2016), resolves 3`
  * (ExternalClauseRef, tied to the citation that names the text).
  */
-import { comparePos, posAt, rangeIn } from '../model/content';
+import { posAt, rangeIn } from '../model/content';
 import type { Clause, Content, Position, Range, ResDocument, Section } from '../model/types';
 import type { Citation } from './citations';
 import { LATIN_SUFFIXES } from '../model/vocabulary';
@@ -129,24 +129,13 @@ export function findClauseRefs(doc: ResDocument, units: TextUnit[], external?: P
  */
 export function tieExternalRefs(pending: readonly PendingExternalRef[], citations: readonly Citation[]): ExternalClauseRef[] {
   if (!pending.length) return [];
+  const at = (p: Position) => `${p.line}:${p.character}`;
+  const byStart = new Map<string, Citation>();
+  for (const c of citations) byStart.set(at(c.keywordRange.start), c);
   const out: ExternalClauseRef[] = [];
-  // both lists are in text order: one walk
-  let ci = 0;
   for (const p of pending) {
-    let found: Citation | null = null;
-    for (let k = ci; k < citations.length; k++) {
-      const o = comparePos(citations[k].keywordRange.start, p.citationAt);
-      if (o === 0) {
-        found = citations[k];
-        break;
-      }
-      if (o > 0) break;
-    }
-    // a citation written before the reference (`Resolution 18 (…), resolves 3`) lies behind the walk
-    if (!found) found = citations.find((c) => comparePos(c.keywordRange.start, p.citationAt) === 0) ?? null;
-    if (!found || found.family !== 'text' || found.items.length !== 1) continue;
-    ci = Math.max(0, citations.indexOf(found));
-    out.push({ ...p.ref, citation: found });
+    const found = byStart.get(at(p.citationAt));
+    if (found && found.family === 'text' && found.items.length === 1) out.push({ ...p.ref, citation: found });
   }
   return out;
 }

@@ -61,6 +61,7 @@ export function citedClauseDefinition(ctx: CitationDefinitionContext): Location[
   }
   return out.length ? out : null;
 }
+
 /**
  * Hover on the clause part of a reference to another text's clause: the clause's text from
  * the reference documents, where it was read, or why it cannot be shown.
@@ -75,14 +76,15 @@ export function citedClauseHover(ctx: { analysis: Analysis; data: ReferenceData;
   const title = `**${escape(cited)}, ${escape(name)}**`;
   const { texts, exact } = ctx.locate ? textsOfClause(x, ctx.locate) : { texts: [], exact: false };
   if (!texts.length) {
-    return { markdown: `${title}\n\nNo reference document gives the text of ${escape(cited)}. List one in the \`itu-resolution.references\` setting (or open it) to see its clauses here.`, range };
+    return { markdown: `${title}\n\nNo reference document gives the text of ${escape(cited)}. Add one to the \`itu-resolution.references\` setting or to \`references\` in the project file (or open it) to see its clauses here.`, range };
   }
   for (const loc of texts) {
     const c = clauseInReference(loc, x.ref);
     if (!c) continue;
     const lines = [title];
     if (!exact) {
-      lines.push(`*Not the cited revision: from ${escape(loc.resolution.label)}, whose clauses may be numbered otherwise.*`);
+      const why = x.item.cited ? 'Not the cited revision' : 'The citation names no revision';
+      lines.push(`*${why}: from ${escape(loc.resolution.label)}, whose clauses may be numbered otherwise.*`);
     }
     lines.push(paragraphs(c.text));
     lines.push(`[Source](${viewUri(loc.uri)})`);
