@@ -425,7 +425,8 @@ connection.onHover(async (p) => {
 connection.onCompletion(async (p) => {
   const s = await currentAt(p.textDocument.uri, p.position);
   if (!s) return [];
-  return complete({ analysis: s.analysis, data: workspace.dataFor(fsPathOf(p.textDocument.uri)), position: p.position, before: lineBefore(s.analysis, p.position) });
+  const fsPath = fsPathOf(p.textDocument.uri);
+  return complete({ analysis: s.analysis, data: workspace.dataFor(fsPath), position: p.position, before: lineBefore(s.analysis, p.position), locate: locateFor(fsPath) });
 });
 
 connection.languages.semanticTokens.on(async (p) => {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { resolveCitations } from '../../server/src/analyzer/citations';
 import { citationDefinition } from '../../server/src/features/citationDefinition';
 import { citedClauseDefinition, citedClauseHover, citedClauseReferences } from '../../server/src/features/citedClause';
+import { complete, lineBefore } from '../../server/src/features/completion';
 import type { Position } from '../../server/src/model/types';
 import { Workspace } from '../../server/src/workspace';
 import { tmpDir, until } from './helpers';
@@ -186,6 +187,41 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
         [line('(Hammamet, 2016) of this assembly is cited'), 'Resolution 92 (Hammamet, 2016) has no considering b) (its "considering" part has no labelled clauses; as in res92-2016.txt).'],
       ],
     );
+  });
+
+  it('completes the clause labels of a cited text, after the citation or before it, from the cited revision', async () => {
+    ws.setSettings({ references: [refs] });
+    const file = path.join(root, 'drafts', 'clauses.itures');
+    const uri = pathToFileURL(file).href;
+    ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT);
+    await ws.references.whenIdle();
+    /** Completion at `|` in `line`, put in place of the draft's clause a). */
+    const completeAt = (line: string) => {
+      const typed = line.replace('|', '');
+      const text = CLAUSE_CITING_DRAFT.replace(/^a\)\t.*$/m, typed);
+      const s = ws.lint(uri, file, 2, text);
+      const position = posOf(text, typed, line.indexOf('|'));
+      const items = complete({ analysis: s.analysis, data: ws.dataFor(file), position, before: lineBefore(s.analysis, position), locate: ws.locateReference.bind(ws, file) });
+      return items.map((i) => `${i.label} (${i.detail})`);
+    };
+    // after the citation: the resolves part of Res 999
+    assert.deepEqual(completeAt('a)\tthat Resolution 999 (Geneva, 2022) of this assembly, resolves |'), ['1 (Resolution 999 (Geneva, 2022), resolves)', '2 (Resolution 999 (Geneva, 2022), resolves)']);
+    // a label being typed is replaced
+    assert.deepEqual(completeAt('a)\tthat Resolution 999 (Geneva, 2022), considering b|'), ['a) (Resolution 999 (Geneva, 2022), considering)', 'b) (Resolution 999 (Geneva, 2022), considering)']);
+    // before ` of Resolution 92 (Rev. Geneva, 2022)`: the 2022 text, not the 2016 one
+    assert.deepEqual(completeAt('a)\tthat considering | of Resolution 92 (Rev. Geneva, 2022) applies;'), [
+      'a) (Resolution 92 (Rev. Geneva, 2022), considering)',
+      'b) (Resolution 92 (Rev. Geneva, 2022), considering)',
+    ]);
+    // the clause's text goes with each item
+    const s = ws.lint(uri, file, 3, CLAUSE_CITING_DRAFT.replace(/^a\)\t.*$/m, 'a)\tthat Resolution 999 (Geneva, 2022), resolves '));
+    const position = posOf(CLAUSE_CITING_DRAFT.replace(/^a\)\t.*$/m, 'a)\tthat Resolution 999 (Geneva, 2022), resolves '), 'resolves ', 9);
+    const [first] = complete({ analysis: s.analysis, data: ws.dataFor(file), position, before: lineBefore(s.analysis, position), locate: ws.locateReference.bind(ws, file) });
+    assert.deepEqual(first.documentation, { kind: 'markdown', value: 'that the Telecommunication Standardization Bureau publish each revised text within one month;' });
+    assert.deepEqual(first.textEdit, { range: { start: position, end: position }, newText: '1' });
+    // no text of the cited revision, or no citation: nothing from this provider
+    assert.deepEqual(completeAt('a)\tthat Resolution 92 (Rev. Dubai, 2012), resolves |'), []);
+    assert.deepEqual(completeAt('a)\tthat Resolution 999 (Geneva, 2022) applies, and resolves |'), []);
   });
 
   it('re-lints when a reference file changes on disk', async () => {

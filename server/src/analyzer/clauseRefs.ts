@@ -60,7 +60,8 @@ export interface PendingExternalRef {
   citationAt: Position;
 }
 
-const HEADS = [
+/** The calls a reference to a clause names it by (`considering e)`, `resolves 2`). */
+export const CLAUSE_REF_HEADS: readonly string[] = [
   'taking into account',
   'bearing in mind',
   'considering',
@@ -80,11 +81,11 @@ const HEADS = [
 ];
 const SUF = `(?:[ \\t]?(?:${LATIN_SUFFIXES.join('|')}))?`;
 const LABEL = `(?:[a-z]{1,2}${SUF}\\)|\\d{1,2}${SUF}(?![\\w.\\-/]|[ \\t]?\\())`;
-const REF_RE = new RegExp(`\\b(${HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+(${LABEL})`, 'g');
+const REF_RE = new RegExp(`\\b(${CLAUSE_REF_HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+(${LABEL})`, 'g');
 const LABEL_AT_START = new RegExp(`^(${LABEL})`);
 const MORE_RE = new RegExp(`^(?:[ \\t]*(?:,|and|or|to|-|\\u2013)[ \\t]*)(${LABEL})`);
 // each run of white space has one place to go (three optional runs in a row backtracked cubically)
-const EXTERNAL_AFTER_RE = /^[ \t]*(?:(?:above|below)[ \t]*)?(?:,[ \t]*)?of[ \t]+(?!this[ \t]+resolution)/;
+export const EXTERNAL_AFTER_RE = /^[ \t]*(?:(?:above|below)[ \t]*)?(?:,[ \t]*)?of[ \t]+(?!this[ \t]+resolution)/;
 const EXTERNAL_BEFORE_RE = /(?:Resolution|Decision|Recommendation)s?[ \t]+(?:ITU-R[ \t]+)?\d+[A-Z]?[ \t]*(?:\([^()]*\))?[ \t]*(?:of[^,;]{0,90})?,?[ \t]*$/;
 
 export function normaliseLabel(l: string): string {

@@ -48,7 +48,7 @@ function resolveOne(ref: ExternalClauseRef, item: ResolvedItem | null, data: Ref
  * the reference names the addressee (`instructs the Director of the Telecommunication
  * Standardization Bureau 3`) and the text has that very call, only that one.
  */
-export function partsFor<S extends { head: string; modifier: 'further' | 'also' | null; call: string }>(sections: readonly S[], ref: ExternalClauseRef): S[] {
+export function partsFor<S extends { head: string; modifier: 'further' | 'also' | null; call: string }>(sections: readonly S[], ref: Pick<ExternalClauseRef, 'head' | 'modifier' | 'call'>): S[] {
   const sameHead = sections.filter((s) => s.head === ref.head && s.modifier === ref.modifier);
   if (!ref.call || sameHead.length < 2) return sameHead;
   const call = callKey(ref.call);

@@ -2,12 +2,15 @@
  * Editor features on a reference to a clause of a cited text (`resolves 3 of Resolution 18
  * (Rev. Hammamet, 2016)`), from analyzer/externalClauses.ts and the reference documents:
  * hover shows the clause's text, go to definition opens it, find all references lists the
- * document's references to the same clause. The text of the cited revision is used when
+ * document's references to the same clause, and completion offers the labels of the cited
+ * text's part (`Resolution 18 (Rev. Hammamet, 2016), resolves |`, or with `of Resolution 18
+ * (…)` after the cursor). The text of the cited revision is used when
  * the reference documents give it; else, marked as such, that of another revision.
  */
-import type { Location } from 'vscode-languageserver';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Location } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
-import { normaliseLabel, type ExternalClauseRef } from '../analyzer/clauseRefs';
+import { CLAUSE_REF_HEADS, EXTERNAL_AFTER_RE, normaliseLabel, type ExternalClauseRef } from '../analyzer/clauseRefs';
+import { resolveCitations, type Citation } from '../analyzer/citations';
 import { citedLabel, externalClauses, partName, partsFor, type ExternalClause } from '../analyzer/externalClauses';
 import type { ReferenceData } from '../data/reference';
 import { containsPos } from '../model/content';
@@ -17,6 +20,7 @@ import type { ReferenceLocation } from '../references/indexer';
 import type { CitationDefinitionContext } from './citationDefinition';
 import { viewUri } from './wordView';
 import { escape, paragraphs } from './markdown';
+import type { CompletionContext } from './completion';
 
 /** The reference to a clause of a cited text whose clause part (`resolves 3`) is under the cursor. */
 export function externalClauseAt(analysis: Analysis, data: ReferenceData, pos: Position): ExternalClause | undefined {
@@ -113,4 +117,62 @@ export function citedClauseReferences(ctx: CitationDefinitionContext & { uri: st
 function clauseKey(x: ExternalClause): string {
   const r = x.item;
   return [r?.body ?? '', r?.citation.type ?? '', r?.item.number.replace(/\s+/g, ' ') ?? '', r?.cited?.id ?? '', x.ref.head, x.ref.modifier ?? '', x.ref.call?.toLowerCase() ?? '', x.ref.label].join('|');
+}
+
+/** A call and a label being typed at the end of the text before the cursor: `resolves `, `considering further b`. */
+const HEAD_BEFORE_RE = new RegExp(`\\b(${CLAUSE_REF_HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+([a-z0-9]{0,2})$`);
+/** Between a citation and the call that follows it: `, `, ` of this assembly, ` */
+const CITATION_GAP_RE = /^[ \t]*(?:of[^,;]{0,90})?,?[ \t]*$/;
+
+/**
+ * Completion of a clause label of a cited text: after `Resolution 18 (Rev. Hammamet, 2016),
+ * resolves ` (or before ` of Resolution 18 (…)`), the labels of that part in the text of the
+ * cited revision in the reference documents, each with its clause's text. Null (another
+ * provider may answer) when the cursor is not there or no reference document gives that
+ * revision.
+ */
+export function citedClauseCompletion(ctx: CompletionContext): CompletionItem[] | null {
+  if (!ctx.locate) return null;
+  const m = HEAD_BEFORE_RE.exec(ctx.before);
+  if (!m) return null;
+  const line = ctx.position.line;
+  const headStart = m.index;
+  const raw = ctx.analysis.doc.lines[line] ?? '';
+  const after = raw.slice(ctx.position.character);
+  let citation: Citation | undefined;
+  const am = EXTERNAL_AFTER_RE.exec(after);
+  if (am) {
+    const at = ctx.position.character + am[0].length;
+    citation = ctx.analysis.citations.find((c) => c.keywordRange.start.line === line && c.keywordRange.start.character === at);
+  } else {
+    // the last citation on this line that ends before the call, with only `, ` or `of …,` between them
+    for (const c of ctx.analysis.citations) {
+      if (c.range.end.line !== line || c.range.end.character > headStart) continue;
+      if (CITATION_GAP_RE.test(raw.slice(c.range.end.character, headStart))) citation = c;
+    }
+  }
+  if (!citation || citation.family !== 'text' || citation.items.length !== 1) return null;
+  const r = resolveCitations(ctx.analysis, ctx.data).items.find((i) => i.citation === citation);
+  if (!r?.body || !r.cited) return null;
+  const texts = ctx.locate(r.body, r.citation.type, r.item.number, r.cited.id).filter((l) => l.resolution.meeting?.id === r.cited!.id);
+  if (!texts.length) return null;
+  const part = { head: m[1], modifier: (m[2] as 'further' | 'also' | undefined) ?? null, call: null };
+  const range = { start: { line, character: ctx.position.character - m[3].length }, end: { line, character: ctx.position.character } };
+  const cited = citedLabel(r);
+  const items: CompletionItem[] = [];
+  let order = 0;
+  for (const s of partsFor(texts[0].resolution.sections, part)) {
+    for (const c of s.clauses) {
+      items.push({
+        label: c.label,
+        kind: CompletionItemKind.EnumMember,
+        detail: `${cited}, ${s.call}`,
+        documentation: { kind: MarkupKind.Markdown, value: paragraphs(c.text) },
+        sortText: String(order++).padStart(4, '0'),
+        filterText: c.label,
+        textEdit: { range, newText: c.label },
+      });
+    }
+  }
+  return items.length ? items : null;
 }

@@ -9,6 +9,8 @@ import type { Position } from '../model/types';
 import { nameCompletion } from './nameCompletion';
 import { citationCompletion } from './citationCompletion';
 import { directiveCompletion } from './directives';
+import { citedClauseCompletion } from './citedClause';
+import type { CitationDefinitionContext } from './citationDefinition';
 
 export interface CompletionContext {
   analysis: Analysis;
@@ -16,12 +18,14 @@ export interface CompletionContext {
   position: Position;
   /** the raw line up to the cursor, non-breaking spaces and hyphens normalised */
   before: string;
+  /** the texts of the reference documents (a cited text's clause labels); none when absent */
+  locate?: CitationDefinitionContext['locate'];
 }
 
 export type CompletionProvider = (ctx: CompletionContext) => CompletionItem[] | null;
 
 /** Providers tried in order; the first that answers (even with an empty list) wins. Modules add theirs here. */
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [directiveCompletion, nameCompletion, citationCompletion];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [directiveCompletion, citedClauseCompletion, nameCompletion, citationCompletion];
 
 export function complete(ctx: CompletionContext): CompletionItem[] {
   for (const p of COMPLETION_PROVIDERS) {
