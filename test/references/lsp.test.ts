@@ -147,6 +147,18 @@ describe('references: language server', function () {
           [uri, position.line],
         ],
       );
+      // completion of a label after the citation: typed over clause a)
+      const typed = 'a)\tthat Resolution 92 (Rev. Geneva, 2022) of this assembly, considering ';
+      client.changeRange(uri, 2, { start: { line: 5, character: 0 }, end: { line: 5, character: lines[5].length } }, typed);
+      const items = await client.request<{ items?: { label: string; detail?: string }[] } | { label: string; detail?: string }[]>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 5, character: typed.length },
+      });
+      const list = Array.isArray(items) ? items : (items.items ?? []);
+      assert.deepEqual(
+        list.map((i) => `${i.label}: ${i.detail}`),
+        ['a): Resolution 92 (Rev. Geneva, 2022), considering', 'b): Resolution 92 (Rev. Geneva, 2022), considering'],
+      );
     } finally {
       client.close(uri);
     }
