@@ -121,8 +121,8 @@ function clauseKey(x: ExternalClause): string {
 
 /** A call and a label being typed at the end of the text before the cursor: `resolves `, `considering further b`. */
 const HEAD_BEFORE_RE = new RegExp(`\\b(${CLAUSE_REF_HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+([a-z0-9]{0,2})$`);
-/** Between a citation and the call that follows it: `, `, ` of this assembly, ` */
-const CITATION_GAP_RE = /^[ \t]*(?:of[^,;]{0,90})?,?[ \t]*$/;
+/** Between a citation and the call that follows it, white space trimmed: `,`, `of this assembly,` */
+const CITATION_GAP_RE = /^(?:of[^,;]{0,90})?,?$/;
 
 /**
  * Completion of a clause label of a cited text: after `Resolution 18 (Rev. Hammamet, 2016),
@@ -148,7 +148,7 @@ export function citedClauseCompletion(ctx: CompletionContext): CompletionItem[] 
     // the last citation on this line that ends before the call, with only `, ` or `of …,` between them
     for (const c of ctx.analysis.citations) {
       if (c.range.end.line !== line || c.range.end.character > headStart) continue;
-      if (CITATION_GAP_RE.test(raw.slice(c.range.end.character, headStart))) citation = c;
+      if (CITATION_GAP_RE.test(raw.slice(c.range.end.character, headStart).trim())) citation = c;
     }
   }
   if (!citation || citation.family !== 'text' || citation.items.length !== 1) return null;
