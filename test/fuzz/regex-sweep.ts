@@ -2,7 +2,7 @@
  * Backtracking sweep over the engine's regular expressions (run in a child process by
  * regex.test.ts, so that a regular expression that never ends can be stopped).
  *
- * 1. Collects every regular expression literal of server/src/{parser,rules,analyzer,model,features}
+ * 1. Collects every regular expression literal of the folders of server/src (DIRS)
  *    with the TypeScript compiler API, and every `new RegExp(…)` the modules build, at load
  *    time or while linting real texts (RegExp is wrapped before the modules are imported).
  * 2. Attacks each one with strings made to make it backtrack: long runs of the characters
@@ -21,7 +21,7 @@ import ts from 'typescript';
 import fc from 'fast-check';
 
 const ROOT = path.join(__dirname, '..', '..');
-const DIRS = ['parser', 'rules', 'analyzer', 'model', 'features'].map((d) => path.join(ROOT, 'server', 'src', d));
+const DIRS = ['parser', 'rules', 'analyzer', 'model', 'features', 'references', 'word', 'engine', 'util', 'data', 'cli'].map((d) => path.join(ROOT, 'server', 'src', d));
 /** sizes to screen at: small ones first, so that an exponential pattern shows before it hangs */
 const SCREEN_STAGES = [12, 18, 24, 48, 96, 192, 384, 768, 1500];
 /** a linear pattern takes microseconds on these sizes; an attack over the limit is timed twice more */

@@ -1,6 +1,7 @@
 /**
  * No regular expression of the engine backtracks badly: every literal in
- * server/src/{parser,rules,analyzer,model,features} and every `new RegExp(…)` the modules build is
+ * the folders of server/src (parser, rules, analyzer, model, features, references, word,
+ * engine, util, data, cli) and every `new RegExp(…)` the modules build is
  * attacked with strings made to make it backtrack (test/fuzz/regex-sweep.ts, in a child
  * process that is stopped if a pattern never ends) and must finish 50,000 characters
  * within a generous second. The TextMate grammar's patterns are checked in

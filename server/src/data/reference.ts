@@ -119,7 +119,8 @@ const FOLDED = new BoundedMemo<string>(5000);
 
 /** Key for abbreviations: plain hyphens, no spaces around them, case kept. */
 function abbrKey(s: string): string {
-  return cleanText(s).replace(/\s*-\s*/g, '-');
+  // a match starts only where white space does (`(?<!\s)`): a long run without a hyphen is tried once, not from each of its characters
+  return cleanText(s).replace(/(?<!\s)\s*-\s*/g, '-');
 }
 
 /** Key for meeting short names: `WRC-15`, `wrc 15`, `WRC‑2015` all give `WRC-15`/`WRC-2015`. */

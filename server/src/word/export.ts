@@ -439,7 +439,9 @@ export function lineStyles(doc: ResDocument): (string | undefined)[] {
 }
 
 function looksLikeHistory(raw: string): boolean {
-  return /^\s*\((?:[^()]*\d{4}|WRC-\d\d)[^()]*\)/.test(raw.replace(/\[footnoteRef:\d+\]\d*/g, ''));
+  // the parenthesis first, then a year or a WRC in it: one pass (a single pattern for both backtracked quadratically)
+  const paren = /^\s*\(([^()]*)\)/.exec(raw.replace(/\[footnoteRef:\d+\]\d*/g, ''));
+  return !!paren && /\d{4}|WRC-\d\d/.test(paren[1]);
 }
 
 /** Nesting depth (1-based) of the sub-items of a clause: a new kind of label after a colon goes one deeper. */
@@ -480,10 +482,11 @@ function styleFromText(raw: string, prev: string, items: string[]): { style: str
     if (/^\(to\b.*\)\s*$/i.test(t)) return { style: prev, items: [] };
     return { style: prev === STYLE.AnnexNo ? STYLE.Annextitle : STYLE.Appendixtitle, items: [] };
   }
-  if (/^SECTION[\s\u00a0]+\d+\w*\s*$/i.test(t)) return { style: STYLE.SectionNo, items: [] };
+  if (/^SECTION[\s\u00a0]+\d\w*\s*$/i.test(t)) return { style: STYLE.SectionNo, items: [] };
   if (/^NOTE(?:\s+\d+)?\s+[–-]\s/.test(t)) return { style: STYLE.Note, items };
   if (FIGURE_RE.test(t.trim())) return { style: STYLE.Figure, items: [] };
-  const h = /^(\d+\w*(?:\.\d+\w*)+)\s*\t([^\t]*)$/.exec(t);
+  // `\d\w*`, not `\d+\w*`: the same text, without two ways to split each run of digits (exponential in the number of parts)
+  const h = /^(\d\w*(?:\.\d\w*)+)\s*\t([^\t]*)$/.exec(t);
   if (h && h[2].length < 100 && !/[.;:,]\s*$/.test(h[2])) {
     return { style: h[1].split('.').length === 2 ? STYLE.Heading2 : STYLE.Heading3, items: [] };
   }
