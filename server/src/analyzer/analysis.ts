@@ -6,6 +6,7 @@
 import type { ResDocument } from '../model/types';
 import { findClauseRefs, tieExternalRefs, type ClauseRef, type ExternalClauseRef, type PendingExternalRef } from './clauseRefs';
 import { collectTexts, type TextUnit } from './texts';
+import { findParagraphRefs, type ParagraphRef } from './paragraphRefs';
 import { findCitations, type Citation } from './citations';
 import type { ReferenceData } from '../data/reference';
 import { findNames, type NameAnalysis } from './names';
@@ -18,6 +19,7 @@ export class Analysis {
   private _clauseRefs?: ClauseRef[];
   private _pendingExternal: PendingExternalRef[] = [];
   private _externalClauseRefs?: ExternalClauseRef[];
+  private _paragraphRefs?: ParagraphRef[];
   private _citations?: Citation[];
   private _names?: { data: ReferenceData; value: NameAnalysis };
   private _abbreviations?: { data: ReferenceData; value: ResolutionAbbreviations[] };
@@ -58,6 +60,11 @@ export class Analysis {
     this._externalClauseRefs = tieExternalRefs(this._pendingExternal, this.citations);
     this._pendingExternal = [];
     return this._externalClauseRefs;
+  }
+
+  /** references to the numbered paragraphs of the same resolution (`see 9.5.2 below`) */
+  get paragraphRefs(): ParagraphRef[] {
+    return (this._paragraphRefs ??= findParagraphRefs(this.doc, this.texts));
   }
 
   /** citations of other ITU texts as written (resolve them with resolveCitations in ./citations) */

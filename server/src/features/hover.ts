@@ -1,6 +1,7 @@
 /**
  * Hover: each provider looks at the position in the model and may answer; the first
- * answer wins. Providers: clause references (the clause's text; a cited text's clause from
+ * answer wins. Providers: clause references (the clause's text), numbered paragraph
+ * references (the paragraph's text; a cited text's clause from
  * the reference documents: citedClause.ts), and those registered in
  * HOVER_PROVIDERS (citations, bodies, abbreviations …).
  */
@@ -8,12 +9,12 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
 import type { ReferenceData } from '../data/reference';
 import type { Position, Range } from '../model/types';
-import { refAt } from './navigation';
+import { paragraphRefAt, refAt } from './navigation';
 import { clauseText } from '../model/content';
 import { nameHover } from './nameHover';
 import { citationHover } from './citationHover';
 import { directiveHover } from './directives';
-import { paragraphs } from './markdown';
+import { escape, paragraphs } from './markdown';
 import { citedClauseHover } from './citedClause';
 import type { CitationDefinitionContext } from './citationDefinition';
 
@@ -37,8 +38,18 @@ function clauseRefHover(ctx: HoverContext): { markdown: string; range: Range } |
 }
 
 
+function paragraphRefHover(ctx: HoverContext): { markdown: string; range: Range } | null {
+  const ref = paragraphRefAt(ctx.analysis, ctx.position);
+  if (!ref) return null;
+  const p = ref.target;
+  if (!p) return { markdown: `**${ref.number}**: no such paragraph in this resolution.`, range: ref.range };
+  const heading = ref.targetAnnex?.heading.text.replace(/\s+/g, ' ').trim();
+  const text = p.content.text.slice(p.number!.text.length).trim();
+  return { markdown: `**${ref.number}**${heading ? ` (${escape(heading)})` : ''}\n\n${paragraphs(text)}`, range: ref.range };
+}
+
 /** Providers tried in order; modules add theirs here. */
-export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, citedClauseHover, nameHover, citationHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, paragraphRefHover, citedClauseHover, nameHover, citationHover];
 
 export function hover(ctx: HoverContext): Hover | null {
   for (const p of HOVER_PROVIDERS) {

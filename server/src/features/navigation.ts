@@ -1,12 +1,27 @@
-/** Go to definition and find references for clause references (`considering e) above`). */
+/**
+ * Go to definition and find references for clause references (`considering e) above`) and
+ * references to numbered paragraphs (`see 9.5.2 below`).
+ */
 import type { Location } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
 import type { ClauseRef } from '../analyzer/clauseRefs';
+import type { ParagraphRef } from '../analyzer/paragraphRefs';
 import { containsPos } from '../model/content';
-import type { Clause, Position } from '../model/types';
+import type { Clause, Paragraph, Position } from '../model/types';
 
 export function refAt(analysis: Analysis, pos: Position): ClauseRef | undefined {
   return analysis.clauseRefs.find((r) => containsPos(r.range, pos));
+}
+
+export function paragraphRefAt(analysis: Analysis, pos: Position): ParagraphRef | undefined {
+  if (!analysis.paragraphRefs.length) return undefined;
+  return analysis.paragraphRefs.find((r) => containsPos(r.range, pos));
+}
+
+/** The numbered paragraph whose number is under the cursor. */
+function paragraphAt(analysis: Analysis, pos: Position): Paragraph | undefined {
+  for (const res of analysis.doc.resolutions) for (const a of res.annexes) for (const p of a.paragraphs) if (p.number && containsPos(p.number.range, pos)) return p;
+  return undefined;
 }
 
 /** The clause whose label is under the cursor. */
@@ -18,6 +33,8 @@ export function clauseAt(analysis: Analysis, pos: Position): Clause | undefined 
 }
 
 export function definition(analysis: Analysis, uri: string, pos: Position): Location | null {
+  const pref = paragraphRefAt(analysis, pos);
+  if (pref) return pref.target ? { uri, range: pref.target.number!.range } : null;
   const ref = refAt(analysis, pos);
   if (!ref?.target) return null;
   const t = ref.target;
@@ -25,6 +42,13 @@ export function definition(analysis: Analysis, uri: string, pos: Position): Loca
 }
 
 export function references(analysis: Analysis, uri: string, pos: Position, includeDeclaration: boolean): Location[] {
+  const paragraph = paragraphRefAt(analysis, pos)?.target ?? paragraphAt(analysis, pos);
+  if (paragraph) {
+    const out: Location[] = [];
+    if (includeDeclaration) out.push({ uri, range: paragraph.number!.range });
+    for (const r of analysis.paragraphRefs) if (r.target === paragraph) out.push({ uri, range: r.range });
+    return out;
+  }
   const ref = refAt(analysis, pos);
   const target = ref ? ref.target : clauseAt(analysis, pos);
   if (!target) return [];

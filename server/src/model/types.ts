@@ -80,6 +80,13 @@ export interface Proposal {
 export interface Paragraph {
   range: Range;
   content: Content;
+  /** an annex paragraph's number, as in Resolution 1's sections (`9.5.2`, `4.3bis`), written before a tab; else null */
+  number: ParagraphNumber | null;
+}
+
+export interface ParagraphNumber {
+  text: string;
+  range: Range;
 }
 
 export interface MeetingRef {

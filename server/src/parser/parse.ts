@@ -72,6 +72,9 @@ function reusedSlice(c: Content, from: number, to: number): Content {
   return content;
 }
 
+/** An annex paragraph's number (`1.11.2`, `4.3bis`, `5.5 ` before the tab, as Resolution 1 prints them). */
+const PARAGRAPH_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,3}){0,5}(?:bis|ter|quater|quinquies)?) *\t/;
+
 /** Annex, Appendix, Attachment, Section and Part headings start with A, S or P. */
 function mayBeAnnexHeading(first: number): boolean {
   return first === 65 || first === 83 || first === 80;
@@ -258,7 +261,7 @@ class Builder {
     const s = trimmedStart(c.text);
     const e = trimmedEnd(c.text);
     const content = this.slice(c, s, e);
-    return { range: fullRange(content), content };
+    return { range: fullRange(content), content, number: null };
   }
 
   private line(i: number, cl: CleanLine, ts: number): void {
@@ -715,7 +718,9 @@ class Builder {
     const annex = this.annex!;
     this.grow(c);
     const p = this.para(c);
-    if (!annex.title && annex.paragraphs.length === 0) annex.title = p.content;
+    const n = PARAGRAPH_NUMBER_RE.exec(p.content.text);
+    if (n) p.number = { text: n[1], range: rangeIn(p.content, 0, n[1].length) };
+    if (!annex.title && annex.paragraphs.length === 0 && !n) annex.title = p.content;
     else annex.paragraphs.push(p);
     annex.range = span(annex.range, p.range);
   }

@@ -12,6 +12,7 @@ import { callAddressee } from './call-addressee';
 import { clauseOpening } from './clause-opening';
 import { preambleMeeting, numberLine } from './preamble';
 import { clauseReference } from './clause-reference';
+import { paragraphReference } from './paragraph-reference';
 import { noDoubleSpace, noSpaceBeforePunctuation, balancedParentheses } from './typography';
 import { oxfordSpelling } from './oxford-spelling';
 import { developingCountriesFootnote } from './developing-countries-footnote';
@@ -50,6 +51,7 @@ export const RULES: Rule[] = [
   clauseEnding,
   clauseOutsideSection,
   clauseReference,
+  paragraphReference,
   noDoubleSpace,
   noSpaceBeforePunctuation,
   balancedParentheses,

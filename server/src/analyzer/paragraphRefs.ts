@@ -1,0 +1,105 @@
+/**
+ * References to numbered paragraphs of the same resolution's annexes and sections, as
+ * Resolution 1 makes them: `in 7.1.5 above`, `see 9.5.2 below`, `in 1.2 to 1.7 above`,
+ * `under 9.4.4 above`, `in 9.3.1 and 9.3.3 above`. Found only in a resolution that numbers
+ * its paragraphs (model Paragraph.number), after a word that introduces a reference (`in`,
+ * `see`, `under` …), and not when the number belongs to another text (`clause 1.8.2.8 of
+ * Recommendation ITU-T A.1`) or is a quantity (`2.4 GHz`).
+ */
+import { rangeIn } from '../model/content';
+import type { Annex, Paragraph, Range, ResDocument } from '../model/types';
+import { unitFacts, type TextUnit } from './texts';
+import { TextSlot } from '../util/memo';
+
+export interface ParagraphRef {
+  /** index of the resolution */
+  resolution: number;
+  /** the number as written */
+  range: Range;
+  number: string;
+  /** `above` or `below` written after it (or after the list it ends), with its range */
+  direction: 'above' | 'below' | null;
+  directionRange: Range | null;
+  /** the paragraph of that number, and the annex or section that holds it */
+  target: Paragraph | null;
+  targetAnnex: Annex | null;
+}
+
+const NUMBER = String.raw`\d{1,2}(?:\.\d{1,3}){1,5}(?:bis|ter|quater|quinquies)?`;
+/** what may follow a number that is not a paragraph's: more digits, a unit, a text it belongs to */
+const NOT_A_REFERENCE = String.raw`(?![\w\-/%\u2011]|\.\d|[ \t]*(?:%|per[ \t]cent|[kMGT]?Hz\b|[kMG]?bit|dB\b)|[ \t]+of[ \t])`;
+const FIRST_RE = new RegExp(String.raw`\b(?:in|see|under|to|of|from|and|or|paragraphs?|clauses?|§§?)[ \t]+(${NUMBER})${NOT_A_REFERENCE}`, 'g');
+const MORE_RE = new RegExp(String.raw`^[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*(${NUMBER})${NOT_A_REFERENCE}`);
+const DIRECTION_RE = /^[ \t]+(above|below)\b/;
+/** just before: another text named with its number (`Recommendation ITU-T A.8, clause 3.1`; not `the Recommendation as in 9.3.1`) */
+const OTHER_TEXT_BEFORE_RE = /\b(?:Recommendations?|Resolutions?|Decisions?|Articles?|Rec\.)[ \t]+(?:ITU[-\u2011][TRD][ \t]+)?[A-Z]{0,2}\.?\d[^;()]{0,30}$/;
+
+interface Found {
+  number: string;
+  start: number;
+  end: number;
+  direction: 'above' | 'below' | null;
+  dirStart: number;
+}
+
+const SLOT = new TextSlot<Found[]>();
+const NONE: Found[] = [];
+
+/** The paragraph numbers one line of text refers to (memoised per line). */
+function scan(text: string): Found[] {
+  let out: Found[] | null = null;
+  FIRST_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIRST_RE.exec(text))) {
+    if (OTHER_TEXT_BEFORE_RE.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+    const chain: Found[] = [];
+    let start = m.index + m[0].length - m[1].length;
+    chain.push({ number: m[1], start, end: start + m[1].length, direction: null, dirStart: -1 });
+    let p = start + m[1].length;
+    for (;;) {
+      const mm = MORE_RE.exec(text.slice(p, p + 40));
+      if (!mm) break;
+      start = p + mm[0].length - mm[1].length;
+      chain.push({ number: mm[1], start, end: start + mm[1].length, direction: null, dirStart: -1 });
+      p = start + mm[1].length;
+    }
+    const d = DIRECTION_RE.exec(text.slice(p, p + 12));
+    if (d) for (const f of chain) {
+      f.direction = d[1] as 'above' | 'below';
+      f.dirStart = p + d[0].length - d[1].length;
+    }
+    FIRST_RE.lastIndex = p;
+    (out ??= []).push(...chain);
+  }
+  return out ?? NONE;
+}
+
+export function findParagraphRefs(doc: ResDocument, units: TextUnit[]): ParagraphRef[] {
+  // the numbered paragraphs of each resolution; one without any makes no such references
+  const numbered = doc.resolutions.map((res) => {
+    let m: Map<string, { p: Paragraph; a: Annex }> | null = null;
+    for (const a of res.annexes) for (const p of a.paragraphs) if (p.number && !(m ??= new Map()).has(p.number.text)) m.set(p.number.text, { p, a });
+    return m;
+  });
+  if (numbered.every((m) => !m)) return [];
+  const out: ParagraphRef[] = [];
+  for (const u of units) {
+    if (u.resolution < 0 || u.kind === 'call') continue;
+    const targets = numbered[u.resolution];
+    if (!targets) continue;
+    const c = u.content;
+    for (const f of SLOT.get(unitFacts(u), c.text, scan)) {
+      const t = targets.get(f.number) ?? null;
+      out.push({
+        resolution: u.resolution,
+        range: rangeIn(c, f.start, f.end),
+        number: f.number,
+        direction: f.direction,
+        directionRange: f.direction ? rangeIn(c, f.dirStart, f.dirStart + f.direction.length) : null,
+        target: t?.p ?? null,
+        targetAnnex: t?.a ?? null,
+      });
+    }
+  }
+  return out;
+}

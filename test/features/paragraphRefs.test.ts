@@ -1,0 +1,70 @@
+/**
+ * References to numbered paragraphs (analyzer/paragraphRefs.ts) on Resolution 1 as ITU's
+ * Word file gives it (imported): every reference it makes is found, points to a paragraph
+ * that exists on the side it says, and the editor features go there; mistakes in a copy
+ * are reported and the direction is fixed.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Analysis } from '../../server/src/analyzer/analysis';
+import { fixText, lintText } from '../../server/src/engine';
+import { definition, references } from '../../server/src/features/navigation';
+import { hover } from '../../server/src/features/hover';
+import { loadReferenceData } from '../../server/src/data/reference';
+import { parse } from '../../server/src/parser/parse';
+import { RULES_BY_ID } from '../../server/src/rules';
+
+const RES1 = readFileSync(path.join(__dirname, '..', 'fixtures', 'res1-hammamet-2016.imported.txt'), 'utf8');
+const LINES = RES1.split('\n');
+
+/** The position `offset` characters into the first line that contains `needle` (after line `from`). */
+function at(needle: string, offset = 0, from = 0): { line: number; character: number } {
+  const line = LINES.findIndex((l, i) => i >= from && l.includes(needle));
+  assert.ok(line >= 0, needle);
+  return { line, character: LINES[line].indexOf(needle) + offset };
+}
+
+describe('references to numbered paragraphs (Resolution 1)', () => {
+  const analysis = new Analysis(parse(RES1));
+
+  it('finds the references Resolution 1 makes, each to a paragraph it has, and none to another text', () => {
+    const refs = analysis.paragraphRefs;
+    assert.equal(refs.length, 36);
+    assert.deepEqual(refs.filter((r) => !r.target).map((r) => r.number), []);
+    // `in 1.2 to 1.7 above`: both ends, both above
+    const l62 = refs.filter((r) => r.range.start.line === at('referred to in 1.2 to 1.7 above').line);
+    assert.deepEqual(l62.map((r) => [r.number, r.direction]), [['1.2', 'above'], ['1.7', 'above']]);
+    // `(Recommendation ITU-T A.8, clause 3.1)` and `clause 1.8.2.8 of Recommendation ITU-T A.1` are another text's
+    assert.ok(!refs.some((r) => r.number === '3.1' || r.number === '1.8.2.8'));
+    // nothing reported on ITU's own text
+    assert.deepEqual(lintText(RES1).findings.filter((f) => f.rule === 'paragraph-reference'), []);
+  });
+
+  it('goes to the paragraph, shows its text, and lists the references to it', () => {
+    const uri = 'file:///res1.txt';
+    const onRef = at('see 9.5.2 below', 6);
+    const target = at('9.5.2\t');
+    assert.deepEqual(definition(analysis, uri, onRef), { uri, range: { start: target, end: { line: target.line, character: 5 } } });
+    const h = hover({ analysis, data: loadReferenceData(), position: onRef });
+    const value = (h?.contents as { value: string }).value;
+    assert.ok(value.startsWith('**9.5.2** (SECTION 9)\n\nTechnical and editorial changes may only be made during the meeting'), value.slice(0, 80));
+    // from the paragraph's number, or from a reference: the same list
+    const fromNumber = references(analysis, uri, { line: target.line, character: 2 }, true).map((l) => l.range.start.line);
+    assert.deepEqual(fromNumber, [target.line, at('see 9.5.2 below').line, at('and 9.5.2)').line]);
+    assert.deepEqual(references(analysis, uri, onRef, false).map((l) => l.range.start.line), fromNumber.slice(1));
+  });
+
+  it('reports a paragraph that is not there and a reference to the wrong side, and fixes the side', () => {
+    const copy = RES1.replace('see 9.5.2 below', 'see 9.5.2 above').replace('in 7.1.5 above', 'in 7.1.15 above');
+    const found = lintText(copy).findings.filter((f) => f.rule === 'paragraph-reference');
+    assert.deepEqual(
+      found.map((f) => [f.range.start.line, f.message]),
+      [
+        [at('in 7.1.5 above').line, 'This resolution has no paragraph 7.1.15 (7.1 has 7.1.0 to 7.1.11).'],
+        [at('see 9.5.2 below').line, 'Paragraph 9.5.2 is below this point, not above.'],
+      ],
+    );
+    assert.equal(fixText(copy, { rules: [RULES_BY_ID.get('paragraph-reference')!] }).text, RES1.replace('in 7.1.5 above', 'in 7.1.15 above'));
+  });
+});
