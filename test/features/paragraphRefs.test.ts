@@ -68,3 +68,26 @@ describe('references to numbered paragraphs (Resolution 1)', () => {
     assert.equal(fixText(copy, { rules: [RULES_BY_ID.get('paragraph-reference')!] }).text, RES1.replace('in 7.1.5 above', 'in 7.1.15 above'));
   });
 });
+
+describe('references to numbered paragraphs: what is not one', () => {
+  const HEAD = `RESOLUTION 1001 (Hammamet, 2016)
+Working methods
+(Hammamet, 2016)
+The World Telecommunication Standardization Assembly (Hammamet, 2016),
+resolves
+that the annex applies.
+ANNEX
+Rules
+`;
+  const numbersIn = (body: string) => new Analysis(parse(HEAD + body)).paragraphRefs.map((r) => r.number);
+  it('takes a number after a word that introduces a reference, in a resolution that numbers paragraphs 1.1', () => {
+    assert.deepEqual(numbersIn('1.1\tFirst.\n1.2\tAs in 1.1 above and see 1.3 below.\n'), ['1.1', '1.3']);
+  });
+  it('leaves quantities, other texts and lists numbered 1, 2 alone', () => {
+    const quantities = '1.1\tFirst.\n1.2\tA budget of 1.5 million, a rise to 2.5 per cent in 2.4 GHz, within 1.5 years.\n';
+    assert.deepEqual(numbersIn(quantities), []);
+    assert.deepEqual(numbersIn('1.1\tFirst.\n1.2\tAs in clause 3.1 of Recommendation ITU-T A.8 and Recommendation ITU-T A.1, clause 1.8.\n'), []);
+    // a list numbered 1, 2: `in 2.1` is no paragraph of it
+    assert.deepEqual(numbersIn('1\tFirst.\n2\tAs in 2.1 above.\n'), []);
+  });
+});

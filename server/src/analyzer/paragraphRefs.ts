@@ -2,9 +2,10 @@
  * References to numbered paragraphs of the same resolution's annexes and sections, as
  * Resolution 1 makes them: `in 7.1.5 above`, `see 9.5.2 below`, `in 1.2 to 1.7 above`,
  * `under 9.4.4 above`, `in 9.3.1 and 9.3.3 above`. Found only in a resolution that numbers
- * its paragraphs (model Paragraph.number), after a word that introduces a reference (`in`,
- * `see`, `under` …), and not when the number belongs to another text (`clause 1.8.2.8 of
- * Recommendation ITU-T A.1`) or is a quantity (`2.4 GHz`).
+ * its paragraphs with dotted numbers (model Paragraph.number: `1.1`, not a list `1`, `2`),
+ * after a word that introduces a reference (`in`, `see`, `under` …), and not when the
+ * number belongs to another text (`clause 1.8.2.8 of Recommendation ITU-T A.1`,
+ * `Recommendation ITU-T A.8, clause 3.1`) or is a quantity (`2.4 GHz`, `1.5 million`).
  */
 import { rangeIn } from '../model/content';
 import type { Annex, Paragraph, Range, ResDocument } from '../model/types';
@@ -27,7 +28,7 @@ export interface ParagraphRef {
 
 const NUMBER = String.raw`\d{1,2}(?:\.\d{1,3}){1,5}(?:bis|ter|quater|quinquies)?`;
 /** what may follow a number that is not a paragraph's: more digits, a unit, a text it belongs to */
-const NOT_A_REFERENCE = String.raw`(?![\w\-/%\u2011]|\.\d|[ \t]*(?:%|per[ \t]cent|[kMGT]?Hz\b|[kMG]?bit|dB\b)|[ \t]+of[ \t])`;
+const NOT_A_REFERENCE = String.raw`(?![\w\-/%\u2011]|\.\d|[ \t]*(?:%|per[ \t]cent|[kMGT]?Hz\b|[kMG]?bit|dB\b|(?:million|billion|thousand|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kg|CHF|USD)\b)|[ \t]+of[ \t])`;
 const FIRST_RE = new RegExp(String.raw`\b(?:in|see|under|to|of|from|and|or|paragraphs?|clauses?|§§?)[ \t]+(${NUMBER})${NOT_A_REFERENCE}`, 'g');
 const MORE_RE = new RegExp(String.raw`^[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*(${NUMBER})${NOT_A_REFERENCE}`);
 const DIRECTION_RE = /^[ \t]+(above|below)\b/;
@@ -78,8 +79,16 @@ export function findParagraphRefs(doc: ResDocument, units: TextUnit[]): Paragrap
   // the numbered paragraphs of each resolution; one without any makes no such references
   const numbered = doc.resolutions.map((res) => {
     let m: Map<string, { p: Paragraph; a: Annex }> | null = null;
-    for (const a of res.annexes) for (const p of a.paragraphs) if (p.number && !(m ??= new Map()).has(p.number.text)) m.set(p.number.text, { p, a });
-    return m;
+    let dotted = false;
+    for (const a of res.annexes) {
+      for (const p of a.paragraphs) {
+        if (!p.number) continue;
+        if (!(m ??= new Map()).has(p.number.text)) m.set(p.number.text, { p, a });
+        dotted ||= p.number.text.includes('.');
+      }
+    }
+    // a list numbered 1, 2, 3 is not what `in 2.4` refers to: only a resolution with dotted numbers counts
+    return dotted ? m : null;
   });
   if (numbered.every((m) => !m)) return [];
   const out: ParagraphRef[] = [];
