@@ -48,6 +48,10 @@ describe('references to a clause of a cited text', () => {
     { line: 'that considering a) above and resolves 3 of Resolution 18 (Rev. Hammamet, 2016) agree,', external: ['resolves 3 [3] → 18'], internal: ['considering a)'] },
     { line: 'that considering b) of this resolution is recalled,', external: [], internal: ['considering b)'] },
     { line: 'that instructs the Director of the Telecommunication Standardization Bureau 2 is recalled,', external: [], internal: ['instructs the Director of the Telecommunication Standardization Bureau 2'] },
+    // numbered paragraphs of a cited text, as Resolution 1 numbers them
+    { line: 'that clause 9.5.2 of Resolution 1 (Rev. Hammamet, 2016) applies,', external: ['9.5.2 [9.5.2] → 1'] },
+    { line: 'that the procedure in 9.3.1 and 9.3.3 of Resolution 1 (Rev. Hammamet, 2016) applies,', external: ['9.3.1 [9.3.1] → 1', '9.3.3 [9.3.3] → 1'] },
+    { line: 'that clause 1.8.2.8 of Recommendation ITU-T A.1 is not a resolution,', external: [] },
     // no single cited text: neither kind
     { line: 'that resolves 2 of the Constitution applies,', external: [] },
     { line: 'that resolves 2 of Resolutions 18 and 20 (Rev. Hammamet, 2016) applies,', external: [] },

@@ -224,6 +224,33 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     assert.deepEqual(completeAt('a)\tthat Resolution 999 (Geneva, 2022) applies, and resolves |'), []);
   });
 
+  it('reads a numbered paragraph of a cited text: Resolution 1 as a reference document', async () => {
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'res1-hammamet-2016.imported.txt'), path.join(refs, 'res1.txt'));
+    ws.setSettings({ references: [refs] });
+    const draft = CLAUSE_CITING_DRAFT.replace(/^a\)\t.*$/m, 'a)\tthat clause 9.5.2 of Resolution 1 (Rev. Hammamet, 2016) of this assembly, and 9.5.12 of it, allow editorial changes;');
+    const file = path.join(root, 'drafts', 'paragraphs.itures');
+    const uri = pathToFileURL(file).href;
+    ws.lint(uri, file, 1, draft);
+    await ws.references.whenIdle();
+    const s = ws.lint(uri, file, 1, draft);
+    const ctx = (pos: Position) => ({ analysis: s.analysis, data: ws.dataFor(file), position: pos, locate: ws.locateReference.bind(ws, file) });
+    const f1 = pathToFileURL(path.join(refs, 'res1.txt')).href;
+    const res1Lines = fs.readFileSync(path.join(refs, 'res1.txt'), 'utf8').split('\n');
+    const line952 = res1Lines.findIndex((l) => l.startsWith('9.5.2\t'));
+    const on = posOf(draft, '9.5.2 of', 2);
+    assert.deepEqual(citedClauseDefinition(ctx(on)), [{ uri: f1, range: { start: { line: line952, character: 0 }, end: { line: line952, character: 5 } } }]);
+    const h = citedClauseHover(ctx(on))?.markdown ?? '';
+    assert.ok(h.startsWith('**Resolution 1 (Rev. Hammamet, 2016), paragraph 9.5.2**\n\nTechnical and editorial changes may only be made'), h.slice(0, 120));
+    // `9.5.12 of it` names no text: not a reference to Resolution 1; the rule sees none there
+    assert.deepEqual(s.findings.filter((f) => f.rule === 'citation-clause' && f.range.start.line === on.line).map((f) => f.message), []);
+    // … while `9.5.12 of Resolution 1 (…)` is reported
+    const wrong = ws.lint(uri, file, 2, draft.replace('and 9.5.12 of it,', 'and 9.5.12 of Resolution 1 (Rev. Hammamet, 2016),'));
+    assert.deepEqual(
+      wrong.findings.filter((f) => f.rule === 'citation-clause' && f.range.start.line === on.line).map((f) => f.message),
+      ['Resolution 1 (Rev. Hammamet, 2016) has no paragraph 9.5.12 (9.5 has 9.5.1 to 9.5.6; as in res1.txt).'],
+    );
+  });
+
   it('re-lints when a reference file changes on disk', async () => {
     ws.setSettings({ references: [refs] });
     const { uri, file } = await openDraft();

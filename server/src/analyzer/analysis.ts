@@ -6,7 +6,7 @@
 import type { ResDocument } from '../model/types';
 import { findClauseRefs, tieExternalRefs, type ClauseRef, type ExternalClauseRef, type PendingExternalRef } from './clauseRefs';
 import { collectTexts, type TextUnit } from './texts';
-import { findParagraphRefs, type ParagraphRef } from './paragraphRefs';
+import { findExternalParagraphRefs, findParagraphRefs, type ParagraphRef } from './paragraphRefs';
 import { findCitations, type Citation } from './citations';
 import type { ReferenceData } from '../data/reference';
 import { findNames, type NameAnalysis } from './names';
@@ -53,11 +53,12 @@ export class Analysis {
     return (this._clauseRefs ??= findClauseRefs(this.doc, this.texts, this._pendingExternal));
   }
 
-  /** references to a clause of a cited text (`resolves 3 of Resolution 18 (…)`), each with its citation */
+  /** references to a clause or numbered paragraph of a cited text (`resolves 3 of Resolution 18 (…)`, `9.5.2 of Resolution 1 (…)`), each with its citation */
   get externalClauseRefs(): ExternalClauseRef[] {
     if (this._externalClauseRefs) return this._externalClauseRefs;
     void this.clauseRefs; // one scan finds both kinds
-    this._externalClauseRefs = tieExternalRefs(this._pendingExternal, this.citations);
+    const pending = [...this._pendingExternal, ...findExternalParagraphRefs(this.texts)];
+    this._externalClauseRefs = tieExternalRefs(pending, this.citations);
     this._pendingExternal = [];
     return this._externalClauseRefs;
   }

@@ -38,6 +38,8 @@ export interface ClauseRef {
  * citation-clause, hover, go to definition), never in this document.
  */
 export interface ExternalClauseRef {
+  /** a clause of a call (`resolves 3`), or a numbered paragraph (`9.5.2 of Resolution 1`: head '', label `9.5.2`) */
+  kind: 'clause' | 'paragraph';
   /** index of the resolution the reference is written in */
   resolution: number;
   /** the clause part, e.g. `resolves 3` (for `resolves 1 and 3`: from the head to that label) */
@@ -192,6 +194,7 @@ function pushExternal(c: Content, ri: number, m: RefMatch, out: PendingExternalR
   for (const l of m.labels) {
     out.push({
       ref: {
+        kind: 'clause',
         resolution: ri,
         range: rangeIn(c, m.index, l.end),
         labelRange: rangeIn(c, l.start, l.end),
@@ -267,6 +270,7 @@ function scanUnit(
       if (am || bm) {
         external?.push({
           ref: {
+            kind: 'clause',
             resolution: ri,
             range: rangeIn(c, at, end),
             labelRange: rangeIn(c, from, end),

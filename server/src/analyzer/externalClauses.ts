@@ -1,6 +1,7 @@
 /**
  * References to a clause of a cited text (`resolves 3 of Resolution 18 (Rev. Hammamet,
- * 2016)`), resolved against the reference data: the cited text and revision, and that
+ * 2016)`) or to one of its numbered paragraphs (`9.5.2 of Resolution 1 (…)`), resolved
+ * against the reference data: the cited text and revision, and that
  * revision's outline when a reference document gives it (data/reference.ts TextOutline).
  * Shared by the rule citation-clause and the editor features; memoised per document and
  * reference data.
@@ -20,6 +21,8 @@ export interface ExternalClause {
   sections: OutlineSection[];
   /** the part holding the clause, when the outline has it */
   section: OutlineSection | null;
+  /** the outline has the clause (or, for a paragraph reference, the numbered paragraph) */
+  found: boolean;
 }
 
 /** Every reference to a clause of a cited text in the document, resolved. */
@@ -34,13 +37,14 @@ export function externalClauses(analysis: Analysis, data: ReferenceData): Extern
 }
 
 function resolveOne(ref: ExternalClauseRef, item: ResolvedItem | null, data: ReferenceData): ExternalClause {
-  const none: ExternalClause = { ref, item, outline: null, sections: [], section: null };
+  const none: ExternalClause = { ref, item, outline: null, sections: [], section: null, found: false };
   if (!item || !item.body || !item.cited) return none;
   const outline = data.outline(item.body, item.citation.type, item.item.number, item.cited.id) ?? null;
   if (!outline) return none;
+  if (ref.kind === 'paragraph') return { ref, item, outline, sections: [], section: null, found: outline.paragraphs.includes(ref.label) };
   const sections = partsFor(outline.sections, ref);
   const section = sections.find((s) => s.labels.some((l) => normaliseLabel(l) === ref.label)) ?? null;
-  return { ref, item, outline, sections, section };
+  return { ref, item, outline, sections, section, found: !!section };
 }
 
 /**
@@ -60,8 +64,9 @@ function callKey(call: string): string {
   return call.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** How a reference names the part: `resolves`, `considering further`. */
+/** How a reference names the part: `resolves`, `considering further`; `paragraph` for a numbered paragraph. */
 export function partName(ref: ExternalClauseRef): string {
+  if (ref.kind === 'paragraph') return 'paragraph';
   return ref.call ?? `${ref.head}${ref.modifier ? ' ' + ref.modifier : ''}`;
 }
 

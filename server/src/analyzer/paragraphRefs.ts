@@ -7,10 +7,11 @@
  * number belongs to another text (`clause 1.8.2.8 of Recommendation ITU-T A.1`,
  * `Recommendation ITU-T A.8, clause 3.1`) or is a quantity (`2.4 GHz`, `1.5 million`).
  */
-import { rangeIn } from '../model/content';
+import { posAt, rangeIn } from '../model/content';
 import type { Annex, Paragraph, Range, ResDocument } from '../model/types';
 import { unitFacts, type TextUnit } from './texts';
 import { TextSlot } from '../util/memo';
+import { EXTERNAL_AFTER_RE, type PendingExternalRef } from './clauseRefs';
 
 export interface ParagraphRef {
   /** index of the resolution */
@@ -28,7 +29,7 @@ export interface ParagraphRef {
 
 const NUMBER = String.raw`\d{1,2}(?:\.\d{1,3}){1,5}(?:bis|ter|quater|quinquies)?`;
 /** what may follow a number that is not a paragraph's: more digits, a unit, a text it belongs to */
-const NOT_A_REFERENCE = String.raw`(?![\w\-/%\u2011]|\.\d|[ \t]*(?:%|per[ \t]cent|[kMGT]?Hz\b|[kMG]?bit|dB\b|(?:million|billion|thousand|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kg|CHF|USD)\b)|[ \t]+of[ \t])`;
+const NOT_A_REFERENCE = String.raw`(?![\w\-/%\u2011]|\.\d|[ \t]*(?:%|per[ \t]cent|[kMGT]?Hz\b|[kMG]?bit|dB\b|(?:million|billion|thousand|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kg|CHF|USD)\b))`;
 const FIRST_RE = new RegExp(String.raw`\b(?:in|see|under|to|of|from|and|or|paragraphs?|clauses?|§§?)[ \t]+(${NUMBER})${NOT_A_REFERENCE}`, 'g');
 const MORE_RE = new RegExp(String.raw`^[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*(${NUMBER})${NOT_A_REFERENCE}`);
 const DIRECTION_RE = /^[ \t]+(above|below)\b/;
@@ -41,6 +42,8 @@ interface Found {
   end: number;
   direction: 'above' | 'below' | null;
   dirStart: number;
+  /** another text's paragraph (`9.5.2 of Resolution 1 (…)`): where its citation's keyword starts; else -1 */
+  citationAt: number;
 }
 
 const SLOT = new TextSlot<Found[]>();
@@ -55,13 +58,13 @@ function scan(text: string): Found[] {
     if (OTHER_TEXT_BEFORE_RE.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
     const chain: Found[] = [];
     let start = m.index + m[0].length - m[1].length;
-    chain.push({ number: m[1], start, end: start + m[1].length, direction: null, dirStart: -1 });
+    chain.push({ number: m[1], start, end: start + m[1].length, direction: null, dirStart: -1, citationAt: -1 });
     let p = start + m[1].length;
     for (;;) {
       const mm = MORE_RE.exec(text.slice(p, p + 40));
       if (!mm) break;
       start = p + mm[0].length - mm[1].length;
-      chain.push({ number: mm[1], start, end: start + mm[1].length, direction: null, dirStart: -1 });
+      chain.push({ number: mm[1], start, end: start + mm[1].length, direction: null, dirStart: -1, citationAt: -1 });
       p = start + mm[1].length;
     }
     const d = DIRECTION_RE.exec(text.slice(p, p + 12));
@@ -69,6 +72,9 @@ function scan(text: string): Found[] {
       f.direction = d[1] as 'above' | 'below';
       f.dirStart = p + d[0].length - d[1].length;
     }
+    // `9.5.2 of Resolution 1 (…)`: another text's paragraphs (`of this resolution` stays here)
+    const am = d ? null : EXTERNAL_AFTER_RE.exec(text.slice(p, p + 40));
+    if (am) for (const f of chain) f.citationAt = p + am[0].length;
     FIRST_RE.lastIndex = p;
     (out ??= []).push(...chain);
   }
@@ -98,6 +104,7 @@ export function findParagraphRefs(doc: ResDocument, units: TextUnit[]): Paragrap
     if (!targets) continue;
     const c = u.content;
     for (const f of SLOT.get(unitFacts(u), c.text, scan)) {
+      if (f.citationAt >= 0) continue;
       const t = targets.get(f.number) ?? null;
       out.push({
         resolution: u.resolution,
@@ -111,4 +118,37 @@ export function findParagraphRefs(doc: ResDocument, units: TextUnit[]): Paragrap
     }
   }
   return out;
+}
+
+/**
+ * References to numbered paragraphs of a cited text (`clause 9.5.2 of Resolution 1 (Rev.
+ * Hammamet, 2016)`), in any resolution, to be tied to their citations (clauseRefs.ts
+ * tieExternalRefs). Only asked for when they are needed: the rule citation-clause with
+ * reference documents, hover, go to definition.
+ */
+export function findExternalParagraphRefs(units: TextUnit[]): PendingExternalRef[] {
+  const out: PendingExternalRef[] = [];
+  for (const u of units) {
+    if (u.resolution < 0 || u.kind === 'call') continue;
+    const c = u.content;
+    for (const f of SLOT.get(unitFacts(u), c.text, scan)) {
+      if (f.citationAt < 0) continue;
+      out.push({
+        ref: { kind: 'paragraph', resolution: u.resolution, range: rangeIn(c, f.start, f.end), labelRange: rangeIn(c, f.start, f.end), head: '', modifier: null, label: f.number, call: null },
+        citationAt: posAt(c, f.citationAt),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * What there is beside a paragraph number that is missing: `9.5 has 9.5.1 to 9.5.6` for
+ * `9.5.7`, from the numbers a text has (in order); '' when its parent has none.
+ */
+export function siblingsNote(number: string, numbers: readonly string[]): string {
+  const parent = number.replace(/(?:bis|ter|quater|quinquies)$/, '').replace(/\.\d+$/, '');
+  const siblings = numbers.filter((n) => n.startsWith(parent + '.') && !n.slice(parent.length + 1).includes('.'));
+  if (!siblings.length) return '';
+  return `${parent} has ${siblings.length > 2 ? `${siblings[0]} to ${siblings[siblings.length - 1]}` : siblings.join(' and ')}`;
 }

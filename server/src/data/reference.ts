@@ -64,6 +64,8 @@ export interface TextOutline {
   /** the document it was read from */
   source: string;
   sections: OutlineSection[];
+  /** the numbers of its numbered paragraphs (`9.5.2`), when it numbers them */
+  paragraphs: string[];
 }
 
 export interface OutlineSection {

@@ -30,6 +30,7 @@ export function externalClauseAt(analysis: Analysis, data: ReferenceData, pos: P
 
 /** The clause a reference names in one located text, or null when that text has none of that label. */
 export function clauseInReference(loc: ReferenceLocation, ref: ExternalClauseRef): IndexedClause | null {
+  if (ref.kind === 'paragraph') return loc.resolution.paragraphs.find((p) => p.label === ref.label) ?? null;
   for (const s of partsFor(loc.resolution.sections, ref)) {
     const c = s.clauses.find((k) => normaliseLabel(k.label) === ref.label);
     if (c) return c;

@@ -51,6 +51,8 @@ export interface IndexedResolution {
   /** the whole resolution */
   fullRange: Range;
   sections: IndexedSection[];
+  /** the numbered paragraphs of its annexes and sections (`9.5.2`), as Resolution 1 numbers them */
+  paragraphs: IndexedClause[];
 }
 
 export interface ExtractOptions {
@@ -185,6 +187,9 @@ export function extractResolutions(doc: ResDocument, uri: string, data: Referenc
         range: s.call.range,
         clauses: s.clauses.filter((c) => c.label).map((c) => ({ label: c.label!.text, range: c.label!.range, text: clauseText(c) })),
       })),
+      paragraphs: res.annexes.flatMap((a) =>
+        a.paragraphs.filter((p) => p.number).map((p) => ({ label: p.number!.text, range: p.number!.range, text: p.content.text.slice(p.number!.text.length).trim() })),
+      ),
     });
   }
   return out;
@@ -202,18 +207,19 @@ function normalizeNumber(n: string, body: MeetingBody): string {
 
 /**
  * A cheap fingerprint of what {@link extractResolutions} reads (number lines, titles,
- * history lines, preambles, calls and clause labels): when it is unchanged, the extracted entries are too, apart
+ * history lines, preambles, calls, clause labels and paragraph numbers): when it is unchanged, the extracted entries are too, apart
  * from ranges. Proportional to the number of resolutions, not to the text.
  */
 export function headerSignature(doc: ResDocument): string {
   let s = '';
   for (const r of doc.resolutions) {
     s += `${r.numberLine.range.start.line}\u0001${r.numberLine.content.text}\u0001${r.title?.text ?? ''}\u0001${r.history?.content.text ?? ''}\u0001${r.preamble?.body ?? ''}\u0002`;
-    // the outline: what references to its clauses are checked against
+    // the outline: what references to its clauses and paragraphs are checked against
     for (const sec of r.sections) {
       s += `${sec.call.head}\u0003${sec.call.modifier ?? ''}\u0003${sec.call.text}`;
       for (const c of sec.clauses) if (c.label) s += `\u0004${c.label.text}`;
     }
+    for (const a of r.annexes) for (const p of a.paragraphs) if (p.number) s += `\u0005${p.number.text}`;
     s += '\u0002';
   }
   return s;

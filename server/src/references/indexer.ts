@@ -455,10 +455,11 @@ function realPathOf(p: string): string {
   }
 }
 
-/** A text's parts and clause labels (what an outline in the data holds). */
+/** A text's parts, clause labels and paragraph numbers (what an outline in the data holds). */
 function outlineKey(r: IndexedResolution): string {
   let s = '';
   for (const sec of r.sections) s += `${sec.head}\u0003${sec.modifier ?? ''}\u0003${sec.call}\u0003${sec.clauses.map((c) => c.label).join('\u0004')}\u0002`;
+  for (const p of r.paragraphs) s += `${p.label}\u0004`;
   return s;
 }
 

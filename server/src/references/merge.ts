@@ -81,7 +81,7 @@ export function buildExtension(base: ReferenceData, found: readonly IndexedResol
 export function outlinesOf(found: readonly IndexedResolution[]): TextOutline[] {
   const out: TextOutline[] = [];
   for (const r of found) {
-    if (!r.meeting || !r.sections.length) continue;
+    if (!r.meeting || (!r.sections.length && !r.paragraphs.length)) continue;
     out.push({
       body: r.body,
       type: r.type,
@@ -89,6 +89,7 @@ export function outlinesOf(found: readonly IndexedResolution[]): TextOutline[] {
       meeting: r.meeting.id,
       source: r.uri,
       sections: r.sections.map((s) => ({ head: s.head, modifier: s.modifier, call: s.call, labels: s.clauses.map((c) => c.label) })),
+      paragraphs: r.paragraphs.map((p) => p.label),
     });
   }
   return out;

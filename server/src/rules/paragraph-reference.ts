@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { siblingsNote } from '../analyzer/paragraphRefs';
 
 /** Tells which of `a` and `b` comes first, in line order. */
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
@@ -32,15 +33,10 @@ export const paragraphReference: Rule = {
     for (const ref of refs) {
       if (!ref.target) {
         // the paragraphs of the same parent (`9.5.1` … for `9.5.7`), to say what there is
-        const parent = ref.number.replace(/(?:bis|ter|quater|quinquies)$/, '').replace(/\.\d+$/, '');
-        const siblings: string[] = [];
-        for (const a of ctx.doc.resolutions[ref.resolution].annexes) {
-          for (const p of a.paragraphs) {
-            const n = p.number?.text;
-            if (n && n.startsWith(parent + '.') && !n.slice(parent.length + 1).includes('.')) siblings.push(n);
-          }
-        }
-        const has = siblings.length ? ` (${parent} has ${siblings.length > 2 ? `${siblings[0]} to ${siblings[siblings.length - 1]}` : siblings.join(' and ')})` : '';
+        const numbers: string[] = [];
+        for (const a of ctx.doc.resolutions[ref.resolution].annexes) for (const p of a.paragraphs) if (p.number) numbers.push(p.number.text);
+        const note = siblingsNote(ref.number, numbers);
+        const has = note ? ` (${note})` : '';
         ctx.report({ message: `This resolution has no paragraph ${ref.number}${has}.`, range: ref.range });
         continue;
       }
