@@ -90,4 +90,12 @@ Rules
     // a list numbered 1, 2: `in 2.1` is no paragraph of it
     assert.deepEqual(numbersIn('1\tFirst.\n2\tAs in 2.1 above.\n'), []);
   });
+  it('offers no fix when one word follows numbers on both sides', () => {
+    const text = HEAD + '1.1\tFirst.\n1.2\tAs in 1.1 and 1.3 above.\n1.3\tLast.\n';
+    const found = lintText(text).findings.filter((f) => f.rule === 'paragraph-reference');
+    assert.deepEqual(found.map((f) => [f.message, f.fixes?.length ?? 0]), [['Paragraph 1.3 is below this point, not above.', 0]]);
+    // one side only: fixed
+    const one = HEAD + '1.1\tFirst.\n1.2\tAs in 1.3 above.\n1.3\tLast.\n';
+    assert.equal(fixText(one, { rules: [RULES_BY_ID.get('paragraph-reference')!] }).text, one.replace('1.3 above', '1.3 below'));
+  });
 });

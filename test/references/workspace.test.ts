@@ -46,6 +46,18 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  /** `text` opened as drafts/NAME once the reference folder is indexed: its lint, and the context the editor features get. */
+  async function openIndexed(name: string, text: string) {
+    ws.setSettings({ references: [refs] });
+    const file = path.join(root, 'drafts', name);
+    const uri = pathToFileURL(file).href;
+    ws.lint(uri, file, 1, text);
+    await ws.references.whenIdle();
+    const s = ws.lint(uri, file, 1, text);
+    const ctx = (pos: Position) => ({ analysis: s.analysis, data: ws.dataFor(file), position: pos, locate: ws.locateReference.bind(ws, file) });
+    return { file, uri, s, ctx };
+  }
+
   async function openDraft(): Promise<{ uri: string; file: string }> {
     const file = path.join(root, 'drafts', 'draft.itures');
     const uri = pathToFileURL(file).href;
@@ -130,13 +142,7 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
   });
 
   it('goes from a clause of a cited text to that clause, hovers it, finds its other references, and checks it exists', async () => {
-    ws.setSettings({ references: [refs] });
-    const file = path.join(root, 'drafts', 'clauses.itures');
-    const uri = pathToFileURL(file).href;
-    ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT);
-    await ws.references.whenIdle();
-    const s = ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT);
-    const ctx = (pos: Position) => ({ analysis: s.analysis, data: ws.dataFor(file), position: pos, locate: ws.locateReference.bind(ws, file) });
+    const { uri, s, ctx } = await openIndexed('clauses.itures', CLAUSE_CITING_DRAFT);
     const f999 = pathToFileURL(path.join(refs, 'res999.itures')).href;
     const f2022 = pathToFileURL(path.join(refs, 'res92-2022.txt')).href;
     const line = (needle: string) => CLAUSE_CITING_DRAFT.split('\n').findIndex((l) => l.includes(needle));
@@ -190,11 +196,7 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
   });
 
   it('completes the clause labels of a cited text, after the citation or before it, from the cited revision', async () => {
-    ws.setSettings({ references: [refs] });
-    const file = path.join(root, 'drafts', 'clauses.itures');
-    const uri = pathToFileURL(file).href;
-    ws.lint(uri, file, 1, CLAUSE_CITING_DRAFT);
-    await ws.references.whenIdle();
+    const { file, uri } = await openIndexed('clauses.itures', CLAUSE_CITING_DRAFT);
     /** Completion at `|` in `line`, put in place of the draft's clause a). */
     const completeAt = (line: string) => {
       const typed = line.replace('|', '');
@@ -226,14 +228,8 @@ describe('references: the workspace (settings, lint data, go to definition)', ()
 
   it('reads a numbered paragraph of a cited text: Resolution 1 as a reference document', async () => {
     fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'res1-hammamet-2016.imported.txt'), path.join(refs, 'res1.txt'));
-    ws.setSettings({ references: [refs] });
     const draft = CLAUSE_CITING_DRAFT.replace(/^a\)\t.*$/m, 'a)\tthat clause 9.5.2 of Resolution 1 (Rev. Hammamet, 2016) of this assembly, and 9.5.12 of it, allow editorial changes;');
-    const file = path.join(root, 'drafts', 'paragraphs.itures');
-    const uri = pathToFileURL(file).href;
-    ws.lint(uri, file, 1, draft);
-    await ws.references.whenIdle();
-    const s = ws.lint(uri, file, 1, draft);
-    const ctx = (pos: Position) => ({ analysis: s.analysis, data: ws.dataFor(file), position: pos, locate: ws.locateReference.bind(ws, file) });
+    const { file, uri, s, ctx } = await openIndexed('paragraphs.itures', draft);
     const f1 = pathToFileURL(path.join(refs, 'res1.txt')).href;
     const res1Lines = fs.readFileSync(path.join(refs, 'res1.txt'), 'utf8').split('\n');
     const line952 = res1Lines.findIndex((l) => l.startsWith('9.5.2\t'));

@@ -51,9 +51,10 @@ export interface ReferenceExtension {
 }
 
 /**
- * The parts and clause labels of one revision of a text, as a reference document gives
- * them: what references to its clauses (`resolves 3 of Resolution 18 (…)`) are checked
- * against. Labels only: a keystroke in an open document's clause text changes no outline.
+ * The parts and clause labels of one revision of a text, and its paragraph numbers, as a
+ * reference document gives them: what references to its clauses (`resolves 3 of
+ * Resolution 18 (…)`, `9.5.2 of Resolution 1 (…)`) are checked against. Labels and numbers
+ * only: a keystroke in an open document's clause text changes no outline.
  */
 export interface TextOutline {
   body: MeetingBody;
@@ -426,7 +427,7 @@ export class ReferenceData {
     return this.resolutionIndex.get(resolutionKey(body, type, number));
   }
 
-  /** The parts and clause labels of a text as revised at `meetingId`, when a reference document gives that revision. */
+  /** The parts, clause labels and paragraph numbers of a text as revised at `meetingId`, when a reference document gives that revision. */
   outline(body: MeetingBody, type: ResolutionType, number: string, meetingId: string): TextOutline | undefined {
     return this.outlineIndex.size ? this.outlineIndex.get(`${resolutionKey(body, type, number)}|${meetingId}`) : undefined;
   }
