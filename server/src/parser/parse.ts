@@ -72,8 +72,8 @@ function reusedSlice(c: Content, from: number, to: number): Content {
   return content;
 }
 
-/** An annex paragraph's number (`1.11.2`, `4.3bis`, `5.5 ` before the tab, as Resolution 1 prints them). */
-const PARAGRAPH_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,3}){0,5}(?:bis|ter|quater|quinquies)?) *\t/;
+/** An annex paragraph's number (`1.11.2`, `4.3bis`, `1bis.2.1`, `5.5 ` before the tab, as Resolution 1 prints them). */
+const PARAGRAPH_NUMBER_RE = /^(\d{1,2}(?:bis|ter|quater|quinquies)?(?:\.\d{1,3}(?:bis|ter|quater|quinquies)?){0,5}) *\t/;
 
 /** Annex, Appendix, Attachment, Section and Part headings start with A, S or P. */
 function mayBeAnnexHeading(first: number): boolean {
