@@ -7,6 +7,7 @@ import type { ResDocument } from '../model/types';
 import { findClauseRefs, tieExternalRefs, type ClauseRef, type ExternalClauseRef, type PendingExternalRef } from './clauseRefs';
 import { collectTexts, type TextUnit } from './texts';
 import { findExternalParagraphRefs, findParagraphRefs, type ParagraphRef } from './paragraphRefs';
+import { findPartRefs, type PartRef } from './partRefs';
 import { findCitations, type Citation } from './citations';
 import type { ReferenceData } from '../data/reference';
 import { findNames, type NameAnalysis } from './names';
@@ -20,6 +21,7 @@ export class Analysis {
   private _pendingExternal: PendingExternalRef[] = [];
   private _externalClauseRefs?: ExternalClauseRef[];
   private _paragraphRefs?: ParagraphRef[];
+  private _partRefs?: PartRef[];
   private _citations?: Citation[];
   private _names?: { data: ReferenceData; value: NameAnalysis };
   private _abbreviations?: { data: ReferenceData; value: ResolutionAbbreviations[] };
@@ -66,6 +68,11 @@ export class Analysis {
   /** references to the numbered paragraphs of the same resolution (`see 9.5.2 below`) */
   get paragraphRefs(): ParagraphRef[] {
     return (this._paragraphRefs ??= findParagraphRefs(this.doc, this.texts));
+  }
+
+  /** references to the sections, annexes and appendices of the same resolution (`Section 3 below`, `the annex to this resolution`) */
+  get partRefs(): PartRef[] {
+    return (this._partRefs ??= findPartRefs(this.doc, this.texts));
   }
 
   /** citations of other ITU texts as written (resolve them with resolveCitations in ./citations) */

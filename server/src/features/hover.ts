@@ -9,7 +9,8 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
 import type { ReferenceData } from '../data/reference';
 import type { Position, Range } from '../model/types';
-import { paragraphRefAt, refAt } from './navigation';
+import { paragraphRefAt, partRefAt, refAt } from './navigation';
+import { partName } from '../analyzer/partRefs';
 import { clauseText } from '../model/content';
 import { nameHover } from './nameHover';
 import { citationHover } from './citationHover';
@@ -48,8 +49,21 @@ function paragraphRefHover(ctx: HoverContext): { markdown: string; range: Range 
   return { markdown: `**${ref.number}**${heading ? ` (${escape(heading)})` : ''}\n\n${paragraphs(text)}`, range: ref.range };
 }
 
+/** `Section 3 below`, `the annex to this resolution`: the part's heading, title and opening paragraph. */
+function partRefHover(ctx: HoverContext): { markdown: string; range: Range } | null {
+  const ref = partRefAt(ctx.analysis, ctx.position);
+  if (!ref) return null;
+  const a = ref.target;
+  if (!a) return { markdown: `**${escape(partName(ref.word, ref.number))}**: no such ${ref.word} in this resolution${ref.number === null ? ' (or more than one)' : ''}.`, range: ref.range };
+  const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const head = `**${escape(oneLine(a.heading.text))}**${a.title ? ` ${escape(oneLine(a.title.text))}` : ''}`;
+  const first = a.paragraphs[0];
+  const more = a.paragraphs.length > 1 ? `\n\n(${a.paragraphs.length} paragraphs)` : '';
+  return { markdown: first ? `${head}\n\n${paragraphs(first.content.text.trim())}${more}` : head, range: ref.range };
+}
+
 /** Providers tried in order; modules add theirs here. */
-export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, paragraphRefHover, citedClauseHover, nameHover, citationHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [directiveHover, clauseRefHover, paragraphRefHover, partRefHover, citedClauseHover, nameHover, citationHover];
 
 export function hover(ctx: HoverContext): Hover | null {
   for (const p of HOVER_PROVIDERS) {

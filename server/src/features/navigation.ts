@@ -1,13 +1,15 @@
 /**
- * Go to definition and find references for clause references (`considering e) above`) and
- * references to numbered paragraphs (`see 9.5.2 below`).
+ * Go to definition and find references for clause references (`considering e) above`),
+ * references to numbered paragraphs (`see 9.5.2 below`) and to sections and annexes
+ * (`Section 3 below`, `Annex 2 to this resolution`).
  */
 import type { Location } from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analysis';
 import type { ClauseRef } from '../analyzer/clauseRefs';
 import type { ParagraphRef } from '../analyzer/paragraphRefs';
-import { containsPos } from '../model/content';
-import type { Clause, Paragraph, Position } from '../model/types';
+import type { PartRef } from '../analyzer/partRefs';
+import { containsPos, rangeIn } from '../model/content';
+import type { Annex, Clause, Paragraph, Position } from '../model/types';
 
 export function refAt(analysis: Analysis, pos: Position): ClauseRef | undefined {
   return analysis.clauseRefs.find((r) => containsPos(r.range, pos));
@@ -16,6 +18,19 @@ export function refAt(analysis: Analysis, pos: Position): ClauseRef | undefined 
 export function paragraphRefAt(analysis: Analysis, pos: Position): ParagraphRef | undefined {
   if (!analysis.paragraphRefs.length) return undefined;
   return analysis.paragraphRefs.find((r) => containsPos(r.range, pos));
+}
+
+export function partRefAt(analysis: Analysis, pos: Position): PartRef | undefined {
+  if (!analysis.partRefs.length) return undefined;
+  return analysis.partRefs.find((r) => containsPos(r.range, pos));
+}
+
+const headingRange = (a: Annex) => rangeIn(a.heading, 0, a.heading.text.length);
+
+/** The section or annex whose heading is under the cursor. */
+function partAt(analysis: Analysis, pos: Position): Annex | undefined {
+  for (const res of analysis.doc.resolutions) for (const a of res.annexes) if (containsPos(headingRange(a), pos)) return a;
+  return undefined;
 }
 
 /** The numbered paragraph whose number is under the cursor. */
@@ -35,6 +50,8 @@ export function clauseAt(analysis: Analysis, pos: Position): Clause | undefined 
 export function definition(analysis: Analysis, uri: string, pos: Position): Location | null {
   const pref = paragraphRefAt(analysis, pos);
   if (pref) return pref.target ? { uri, range: pref.target.number!.range } : null;
+  const part = partRefAt(analysis, pos);
+  if (part) return part.target ? { uri, range: headingRange(part.target) } : null;
   const ref = refAt(analysis, pos);
   if (!ref?.target) return null;
   const t = ref.target;
@@ -47,6 +64,13 @@ export function references(analysis: Analysis, uri: string, pos: Position, inclu
     const out: Location[] = [];
     if (includeDeclaration) out.push({ uri, range: paragraph.number!.range });
     for (const r of analysis.paragraphRefs) if (r.target === paragraph) out.push({ uri, range: r.range });
+    return out;
+  }
+  const part = partRefAt(analysis, pos)?.target ?? partAt(analysis, pos);
+  if (part) {
+    const out: Location[] = [];
+    if (includeDeclaration) out.push({ uri, range: headingRange(part) });
+    for (const r of analysis.partRefs) if (r.target === part) out.push({ uri, range: r.range });
     return out;
   }
   const ref = refAt(analysis, pos);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { BODY_NAMES, COMPLETE_BODIES, checkedItems, itemName } from '../analyzer/citations';
+import { BODY_NAMES, COMPLETE_BODIES, itemName, resolveCitations } from '../analyzer/citations';
 
 /**
  * A cited number that body never used (SPEC §3). Judged only for the WTSA, whose numbers the
@@ -16,9 +16,17 @@ export const citationUnknownNumber: Rule = {
   tags: ['citations'],
   fixable: false,
   check(ctx) {
-    for (const r of checkedItems(ctx.analysis, ctx.data)) {
+    const resolved = resolveCitations(ctx.analysis, ctx.data);
+    // a resolution of this very document (a new one citing itself in its annex's heading, or its neighbour)
+    const own = new Set<string>();
+    ctx.doc.resolutions.forEach((res, i) => {
+      const body = resolved.docContext(i).body;
+      if (body && res.numberLine.number) own.add(`${body} ${res.numberLine.number}`);
+    });
+    for (const r of resolved.checked) {
       const c = r.citation;
       if (c.family !== 'text' || c.type !== 'Resolution' || !r.body || r.entry) continue;
+      if (own.has(`${r.body} ${r.item.ituR ? 'ITU-R ' : ''}${r.item.number}`)) continue;
       if (!COMPLETE_BODIES.has(r.body)) continue;
       // the cited meeting is another body's: the attribution is wrong (citation-body/-meeting), not the number
       if (r.candidates.length > 0 && !r.cited) continue;

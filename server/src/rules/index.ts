@@ -13,6 +13,7 @@ import { clauseOpening } from './clause-opening';
 import { preambleMeeting, numberLine } from './preamble';
 import { clauseReference } from './clause-reference';
 import { paragraphReference } from './paragraph-reference';
+import { partReference } from './part-reference';
 import { noDoubleSpace, noSpaceBeforePunctuation, balancedParentheses } from './typography';
 import { oxfordSpelling } from './oxford-spelling';
 import { developingCountriesFootnote } from './developing-countries-footnote';
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   clauseOutsideSection,
   clauseReference,
   paragraphReference,
+  partReference,
   noDoubleSpace,
   noSpaceBeforePunctuation,
   balancedParentheses,
