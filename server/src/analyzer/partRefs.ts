@@ -35,6 +35,15 @@ export interface PartRef {
   directionRange: Range | null;
   /** the part of that kind and number (the first, if several) */
   target: Annex | null;
+  /** the resolution's parts of the same kind, in order (shared by its references) */
+  siblings: readonly PartOf[];
+}
+
+/** A part of a resolution with its kind word and number. */
+export interface PartOf {
+  annex: Annex;
+  word: PartWord | 'part';
+  number: string | null;
 }
 
 /** A part's kind word and number from its heading (`ANNEX 2 (to Resolution 92)` → annex, `2`; `SECTION 1 bis` → section, `1bis`). */
@@ -132,18 +141,32 @@ function scan(text: string): Found[] {
 }
 
 export function findPartRefs(doc: ResDocument, units: TextUnit[]): PartRef[] {
-  const parts = doc.resolutions.map((res) => res.annexes.map((a) => ({ a, ...partHeading(a) })));
-  const headings = new Set<unknown>();
-  for (const res of doc.resolutions) for (const a of res.annexes) headings.add(a.heading);
+  // the parts of each resolution, by kind, worked out at its first reference
+  const parts: (Map<string, PartOf[]> | undefined)[] = [];
+  const partsOf = (ri: number, word: PartWord): PartOf[] => {
+    let m = parts[ri];
+    if (!m) {
+      m = new Map();
+      for (const annex of doc.resolutions[ri].annexes) {
+        const h = partHeading(annex);
+        let list = m.get(h.word);
+        if (!list) m.set(h.word, (list = []));
+        list.push({ annex, ...h });
+      }
+      parts[ri] = m;
+    }
+    return m.get(word) ?? [];
+  };
   const out: PartRef[] = [];
   for (const u of units) {
-    if (u.resolution < 0 || u.kind === 'call' || headings.has(u.content)) continue;
+    if (u.resolution < 0 || u.kind === 'call') continue;
     const c = u.content;
     const found = SLOT.get(unitFacts(u), c.text, scan);
     if (!found.length) continue;
-    const mine = parts[u.resolution];
+    // a heading (`Section 1bis`) names its own part
+    if (u.kind === 'annex' && doc.resolutions[u.resolution].annexes.some((a) => a.heading === c)) continue;
     for (const f of found) {
-      const same = mine.filter((p) => p.word === f.word);
+      const same = partsOf(u.resolution, f.word);
       // `see Section 2` counts only in a resolution that has sections
       if (f.scope === 'implicit' && !same.length) continue;
       const t = f.number === null ? (same.length === 1 ? same[0] : null) : same.find((p) => p.number === f.number);
@@ -155,7 +178,8 @@ export function findPartRefs(doc: ResDocument, units: TextUnit[]): PartRef[] {
         plural: f.plural,
         scope: f.scope,
         directionRange: f.dirStart >= 0 ? rangeIn(c, f.dirStart, f.dirStart + f.scope.length) : null,
-        target: t?.a ?? null,
+        target: t?.annex ?? null,
+        siblings: same,
       });
     }
   }

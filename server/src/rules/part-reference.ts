@@ -1,7 +1,6 @@
 import type { Rule } from './types';
-import { partHeading, partName, type PartRef, type PartWord } from '../analyzer/partRefs';
+import { partName, type PartOf, type PartRef } from '../analyzer/partRefs';
 import { comparePos } from '../model/content';
-import type { Annex } from '../model/types';
 
 /** The side of `ref` its part starts on. */
 function sideOf(ref: PartRef): 'above' | 'below' {
@@ -9,7 +8,7 @@ function sideOf(ref: PartRef): 'above' | 'below' {
 }
 
 /** `Annex 1 and Annex 2`, `Section 1 to Section 9`: what a resolution has of one kind. */
-function listOf(parts: { word: PartWord | 'part'; number: string | null }[]): string {
+function listOf(parts: readonly PartOf[]): string {
   const names = parts.map((p) => partName(p.word, p.number));
   return names.length > 3 ? `${names[0]} to ${names[names.length - 1]}` : names.join(names.length === 2 ? ' and ' : ', ');
 }
@@ -28,12 +27,11 @@ export const partReference: Rule = {
   check(ctx) {
     const refs = ctx.analysis.partRefs;
     for (const ref of refs) {
-      const res = ctx.doc.resolutions[ref.resolution];
-      const same = res.annexes.map((a: Annex) => partHeading(a)).filter((p) => p.word === ref.word);
+      const same = ref.siblings;
       const plural = ref.word === 'appendix' ? 'appendices' : ref.word + (ref.word === 'annex' ? 'es' : 's');
       if (!same.length) {
         // a proposal may leave out an annex that it does not change
-        if (res.proposal >= 0) continue;
+        if (ctx.doc.resolutions[ref.resolution].proposal >= 0) continue;
         ctx.report({ message: `This resolution has no ${ref.word}.`, range: ref.range });
         continue;
       }
