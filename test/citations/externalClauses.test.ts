@@ -44,6 +44,11 @@ describe('references to a clause of a cited text', () => {
       line: 'that instructs the Director of the Telecommunication Standardization Bureau 3 of Resolution 2 (Rev. Hammamet, 2016) applies,',
       external: ['instructs the Director of the Telecommunication Standardization Bureau 3 [3] → 2 (instructs the Director of the Telecommunication Standardization Bureau)'],
     },
+    // with an addressee this text has no call for
+    { line: 'that instructs the Secretary-General 2 of Resolution 25 (Rev. Busan, 2014) applies,', external: ['instructs the Secretary-General 2 [2] → 25 (instructs the Secretary-General)'] },
+    { line: 'that invites further Member States 1, of Decision 5 (Rev. Busan, 2014), applies,', external: ['invites further Member States 1 [1] → 5 (invites further Member States)'] },
+    { line: 'that instructs the Director to hold 2 of Resolution 25 (Rev. Busan, 2014) meetings,', external: [] },
+    { line: 'that instructs the Secretary-General 2 of the report applies,', external: [] },
     // the same resolution's clauses stay internal, next to an external one
     { line: 'that considering a) above and resolves 3 of Resolution 18 (Rev. Hammamet, 2016) agree,', external: ['resolves 3 [3] → 18'], internal: ['considering a)'] },
     { line: 'that considering b) of this resolution is recalled,', external: [], internal: ['considering b)'] },

@@ -90,6 +90,16 @@ const MORE_RE = new RegExp(`^(?:[ \\t]*(?:,|and|or|to|-|\\u2013)[ \\t]*)(${LABEL
 export const EXTERNAL_AFTER_RE = /^[ \t]*(?:(?:above|below)[ \t]*)?(?:,[ \t]*)?of[ \t]+(?!this[ \t]+resolution)/;
 const EXTERNAL_BEFORE_RE = /(?:Resolution|Decision|Recommendation)s?[ \t]+(?:ITU-R[ \t]+)?\d+[A-Z]?[ \t]*(?:\([^()]*\))?[ \t]*(?:of[^,;]{0,90})?,?[ \t]*$/;
 
+/**
+ * `instructs the Secretary-General 2 of Resolution 25 (…)`: a call with its addressee, then a
+ * label and `of` a cited resolution or decision, whether or not this text has that call.
+ * The addressee is bounded (no digit, comma or bracket, at most 110 characters).
+ */
+const ADDRESSED_EXTERNAL_RE = new RegExp(
+  `\\b(instructs|invites|requests|encourages|urges)(?:[ \\t]+(further|also))?[ \\t]+((?:the[ \\t]|[A-Z])[^,;:()\\d\\n]{2,110}?)[ \\t]+(${LABEL})(?=[ \\t]*(?:,[ \\t]*)?of[ \\t]+(?:Resolution|Decision)[ \\t])`,
+  'g',
+);
+
 export function normaliseLabel(l: string): string {
   return l.replace(/[ \t]/g, '');
 }
@@ -150,6 +160,8 @@ interface RefMatch {
   labels: { label: string; start: number; end: number }[];
   /** for a clause of another text: where its citation's keyword starts; else -1 */
   citationAt: number;
+  /** the call with its addressee, when the reference names one (`instructs the Secretary-General`) */
+  call: string | null;
 }
 
 const REF_SLOT = new TextSlot<RefMatch[]>();
@@ -184,7 +196,19 @@ function scanRefs(text: string): RefMatch[] {
       const am = EXTERNAL_AFTER_RE.exec(text.slice(p, p + 40));
       if (am) citationAt = p + am[0].length;
     }
-    (out ??= []).push({ index: m.index, head, modifier, labels, citationAt });
+    (out ??= []).push({ index: m.index, head, modifier, labels, citationAt, call: null });
+  }
+  if (text.includes(' of Resolution') || text.includes(' of Decision')) {
+    ADDRESSED_EXTERNAL_RE.lastIndex = 0;
+    while ((m = ADDRESSED_EXTERNAL_RE.exec(text))) {
+      // `instructs the Director to report on 2 of …` is no clause: an addressee has no `to` verb
+      if (/[ \t]to[ \t]/.test(m[3])) continue;
+      const end = m.index + m[0].length;
+      const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
+      if (!am) continue;
+      const call = `${m[1]}${m[2] ? ' ' + m[2] : ''} ${m[3].replace(/[ \t]+/g, ' ')}`;
+      (out ??= []).push({ index: m.index, head: m[1], modifier: (m[2] as 'further' | 'also' | undefined) ?? null, labels: [{ label: m[4], start: end - m[4].length, end }], citationAt: end + am[0].length, call });
+    }
   }
   return out ?? NO_REFS;
 }
@@ -201,7 +225,7 @@ function pushExternal(c: Content, ri: number, m: RefMatch, out: PendingExternalR
         head: m.head,
         modifier: m.modifier,
         label: normaliseLabel(l.label),
-        call: null,
+        call: m.call,
       },
       citationAt,
     });
@@ -221,7 +245,13 @@ function scanUnit(
   const text = c.text;
   if (text.length < 6) return;
   const res = doc.resolutions[ri];
-  for (const m of REF_SLOT.get(unitFacts(u), text, scanRefs)) {
+  const matches = REF_SLOT.get(unitFacts(u), text, scanRefs);
+  let addressedExternal: RefMatch[] | null = null;
+  for (const m of matches) {
+    if (m.call) {
+      (addressedExternal ??= []).push(m);
+      continue;
+    }
     if (m.citationAt >= 0) {
       if (external) pushExternal(c, ri, m, external);
       continue;
@@ -253,6 +283,7 @@ function scanUnit(
       });
     }
   }
+  const taken: number[] = [];
   for (const a of addressed) {
     let from = 0;
     for (;;) {
@@ -268,6 +299,7 @@ function scanUnit(
       const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
       const bm = am ? null : EXTERNAL_BEFORE_RE.exec(text.slice(Math.max(0, at - 120), at));
       if (am || bm) {
+        taken.push(at);
         external?.push({
           ref: {
             kind: 'clause',
@@ -298,4 +330,6 @@ function scanUnit(
       });
     }
   }
+  // an addressed reference to another text's clause with a call this text does not have (the loop above took those it has)
+  if (addressedExternal && external) for (const m of addressedExternal) if (!taken.includes(m.index)) pushExternal(c, ri, m, external);
 }
