@@ -11,6 +11,7 @@ import { Analysis } from '../../server/src/analyzer/analysis';
 import { fixText, lintText } from '../../server/src/engine';
 import { definition, references } from '../../server/src/features/navigation';
 import { hover } from '../../server/src/features/hover';
+import { complete, lineBefore } from '../../server/src/features/completion';
 import { loadReferenceData } from '../../server/src/data/reference';
 import { parse } from '../../server/src/parser/parse';
 import { RULES_BY_ID } from '../../server/src/rules';
@@ -72,6 +73,26 @@ describe('references to sections and annexes (Resolution 1)', () => {
     assert.equal(fromHeading.length, 3);
     assert.equal(fromHeading[0], seven.line);
     assert.deepEqual(references(analysis, uri, onSeven, false).map((l) => l.range.start.line), fromHeading.slice(1));
+  });
+
+  it('completes the numbers of its sections after `Section `, with their titles, and not after another text', () => {
+    const completeAt = (text: string, needle: string) => {
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes(needle));
+      const position = { line, character: lines[line].indexOf(needle) + needle.length };
+      const a = new Analysis(parse(text));
+      return complete({ analysis: a, data: loadReferenceData(), position, before: lineBefore(a, position) });
+    };
+    const typed = RES1.replace('(see Section\u00a02)', '(see Section 1b)');
+    const items = completeAt(typed, '(see Section 1b');
+    assert.deepEqual(items.map((i) => i.label), ['1', '1bis', '2', '3', '4', '5', '6', '7', '8', '9']);
+    assert.equal(items[1].detail, 'Documentation of ITU-T');
+    assert.deepEqual(items[0].textEdit, { range: { start: at('(see Section', 13), end: at('(see Section', 15) }, newText: '1' });
+    // another text's annex, and a resolution without sections: nothing of this one's
+    const other = RES1.replace('(see Section\u00a02)', '(see Resolution 2 (Rev. Hammamet, 2016), Section )');
+    assert.deepEqual(completeAt(other, 'Hammamet, 2016), Section ').filter((i) => i.kind === 18), []);
+    const res92 = RES92.replace('considering\n', 'considering Section \n');
+    assert.deepEqual(completeAt(res92, 'considering Section ').filter((i) => i.kind === 18), []);
   });
 
   it('reports a part that is not there and a reference to the wrong side, and fixes the side', () => {

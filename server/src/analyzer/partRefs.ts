@@ -13,7 +13,7 @@
  *   `Annex A (ITU-T Documentation) to Section 1bis`, `Section 2 of Article 5`).
  */
 import { rangeIn } from '../model/content';
-import type { Annex, Range, ResDocument } from '../model/types';
+import type { Annex, Range, ResDocument, Resolution } from '../model/types';
 import { unitFacts, type TextUnit } from './texts';
 import { TextSlot } from '../util/memo';
 
@@ -78,7 +78,7 @@ const THIS_RE = /^[ \t]+(?:to|of|in)[ \t]+(?:this|the[ \t]+present)[ \t]+resolut
 /** after the number: another text's part, or a heading's bracket */
 const OTHER_AFTER_RE = /^(?:[ \t]*\(|[ \t]+(?:to|of|in)[ \t]+\S)/;
 /** just before: another text named (`Resolution 1 (Rev. Hammamet, 2016), Annex 2`, `RR Appendix 4`, `Article 5, Section 2`) */
-const OTHER_BEFORE_RE = /(?:\)|\b(?:RR|Regulations|Constitution|Convention|Recommendation[ \t]+ITU[-\u2011][TRD][ \t]+[A-Z]{0,2}\.?\d[\w.]*|(?:Resolution|Decision|Article|Report|Question|No\.)[ \t]+[\w.\u2011-]+))[ \t]*(?:,[ \t]*)?$/;
+export const OTHER_BEFORE_RE = /(?:\)|\b(?:RR|Regulations|Constitution|Convention|Recommendation[ \t]+ITU[-\u2011][TRD][ \t]+[A-Z]{0,2}\.?\d[\w.]*|(?:Resolution|Decision|Article|Report|Question|No\.)[ \t]+[\w.\u2011-]+))[ \t]*(?:,[ \t]*)?$/;
 
 const SLOT = new TextSlot<Found[]>();
 const NONE: Found[] = [];
@@ -140,6 +140,11 @@ function scan(text: string): Found[] {
   return out ?? NONE;
 }
 
+/** A resolution's parts with their kind words and numbers, in order. */
+export function partsOfResolution(res: Resolution): PartOf[] {
+  return res.annexes.map((annex) => ({ annex, ...partHeading(annex) }));
+}
+
 export function findPartRefs(doc: ResDocument, units: TextUnit[]): PartRef[] {
   // the parts of each resolution, by kind, worked out at its first reference
   const parts: (Map<string, PartOf[]> | undefined)[] = [];
@@ -147,11 +152,10 @@ export function findPartRefs(doc: ResDocument, units: TextUnit[]): PartRef[] {
     let m = parts[ri];
     if (!m) {
       m = new Map();
-      for (const annex of doc.resolutions[ri].annexes) {
-        const h = partHeading(annex);
-        let list = m.get(h.word);
-        if (!list) m.set(h.word, (list = []));
-        list.push({ annex, ...h });
+      for (const part of partsOfResolution(doc.resolutions[ri])) {
+        let list = m.get(part.word);
+        if (!list) m.set(part.word, (list = []));
+        list.push(part);
       }
       parts[ri] = m;
     }

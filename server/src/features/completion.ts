@@ -10,6 +10,7 @@ import { nameCompletion } from './nameCompletion';
 import { citationCompletion } from './citationCompletion';
 import { directiveCompletion } from './directives';
 import { citedClauseCompletion } from './citedClause';
+import { partCompletion } from './partCompletion';
 import type { CitationDefinitionContext } from './citationDefinition';
 
 export interface CompletionContext {
@@ -25,7 +26,7 @@ export interface CompletionContext {
 export type CompletionProvider = (ctx: CompletionContext) => CompletionItem[] | null;
 
 /** Providers tried in order; the first that answers (even with an empty list) wins. Modules add theirs here. */
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [directiveCompletion, citedClauseCompletion, nameCompletion, citationCompletion];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [directiveCompletion, citedClauseCompletion, partCompletion, nameCompletion, citationCompletion];
 
 export function complete(ctx: CompletionContext): CompletionItem[] {
   for (const p of COMPLETION_PROVIDERS) {
