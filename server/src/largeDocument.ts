@@ -95,7 +95,11 @@ function withoutEnd(line: string): string {
   return n === line.length ? line : line.slice(0, n);
 }
 
-/** Adds `delta` to every line number in a parsed piece (each object once: ranges share positions). */
+/**
+ * Adds `delta` to every line number in a parsed piece (each object once: ranges share
+ * positions). A content's `facts` record is not the piece's: it is shared by every equal text
+ * and its per-line results keep the lines they were found at (util/memo.ts).
+ */
 function moveLines(doc: ResDocument, delta: number): void {
   if (delta === 0) return;
   const seen = new Set<object>();
@@ -112,6 +116,7 @@ function moveLines(doc: ResDocument, delta: number): void {
     const rec = o as Record<string, unknown>;
     for (const k in rec) {
       const v = rec[k];
+      if (k === 'facts') continue;
       if (k === 'line' && typeof v === 'number') rec[k] = v + delta;
       else if (v !== null && typeof v === 'object') stack.push(v);
     }

@@ -126,6 +126,8 @@ ${parts}`;
     ['the forms in Annexes 1 and 2 to this resolution apply', ['annex 1 this', 'annex 2 this']],
     ['the forms in Annex 3 below apply', ['annex 3 below (none)']],
     ['the forms in the annexes to this resolution apply', ['annex - this (none)']],
+    ['the forms in the Annex to this Resolution apply', ['annex - this (none)']],
+    ['the forms in Annex 2 to this Resolution apply', ['annex 2 this']],
     // another text's part
     ['the forms in Annex 1 to Resolution 76 (Rev. Dubai, 2012) apply', []],
     ['the forms in Resolution 76 (Rev. Dubai, 2012), Annex 1, apply', []],

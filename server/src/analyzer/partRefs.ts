@@ -72,9 +72,9 @@ const NUM = String.raw`(?:\d{1,2}(?:bis|ter|quater)?|[A-Z]|[IVX]{2,5})(?![\w\u20
 const WORDS = String.raw`(Sections?|Annex(?:es)?|Appendix|Appendices|Attachments?|section|sections|annex|annexes|appendix|appendices|attachments?)`;
 const NUMBERED_RE = new RegExp(String.raw`\b${WORDS}[ \t]+(${NUM})`, 'g');
 const MORE_RE = new RegExp(String.raw`^(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*[-\u2013][ \t]*)(${NUM})`);
-const THE_RE = /\bthe[ \t]+(annex|annexes|appendix|appendices|attachment|attachments)[ \t]+(?:to|of)[ \t]+(?:this|the[ \t]+present)[ \t]+resolution\b/g;
+const THE_RE = /\bthe[ \t]+([Aa]nnex|[Aa]nnexes|[Aa]ppendix|[Aa]ppendices|[Aa]ttachments?)[ \t]+(?:to|of)[ \t]+(?:this|the[ \t]+present)[ \t]+[Rr]esolution\b/g;
 const DIRECTION_RE = /^[ \t]+(above|below)\b/;
-const THIS_RE = /^[ \t]+(?:to|of|in)[ \t]+(?:this|the[ \t]+present)[ \t]+resolution\b/;
+const THIS_RE = /^[ \t]+(?:to|of|in)[ \t]+(?:this|the[ \t]+present)[ \t]+[Rr]esolution\b/;
 /** after the number: another text's part, or a heading's bracket */
 const OTHER_AFTER_RE = /^(?:[ \t]*\(|[ \t]+(?:to|of|in)[ \t]+\S)/;
 /** just before: another text named (`Resolution 1 (Rev. Hammamet, 2016), Annex 2`, `RR Appendix 4`, `Article 5, Section 2`) */

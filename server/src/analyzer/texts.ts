@@ -70,7 +70,7 @@ class Unit implements TextUnit {
 
 /** The facts record of a unit's text: looked up once per unit, then each scan reads its slot. */
 export function unitFacts(u: TextUnit): TextFacts {
-  return (u.facts ??= factsOf(u.content.text));
+  return (u.facts ??= u.content.facts ?? factsOf(u.content.text));
 }
 
 /** Every text run of the document in line order. */

@@ -1,3 +1,4 @@
+import type { TextFacts } from '../util/memo';
 /**
  * The document model of an ITU resolution (or a proposal wrapping resolutions).
  *
@@ -35,6 +36,11 @@ export interface Content {
    * pair whose index is <= i. Empty when the content maps 1:1.
    */
   shifts: number[];
+  /**
+   * The facts record of `text` (util/memo.ts), when the parser looked it up: a text unit then
+   * takes it from here instead of looking it up again. Never refers back to the model.
+   */
+  facts?: TextFacts;
 }
 
 export type TraceKind = 'bookmark' | 'footnoteRef' | 'footnoteBody' | 'annotation';

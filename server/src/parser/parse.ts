@@ -238,9 +238,12 @@ class Builder {
     const content = sliceContent(c, from, to);
     // one string object per distinct text, from the text's facts record (util/memo.ts): a
     // per-line scan then finds its result by comparing pointers, not characters
-    const text = factsOf(content.text).text;
-    if (text !== content.text) return content === c ? { ...c, text } : ((content.text = text), content);
-    return content;
+    const facts = factsOf(content.text);
+    const text = facts.text;
+    const out = text === content.text ? content : content === c ? { ...c, text } : ((content.text = text), content);
+    // the text unit made of it takes the record from here (analyzer/texts.ts, unitFacts)
+    out.facts = facts;
+    return out;
   }
 
   run(): void {
