@@ -117,9 +117,18 @@ export function sectionLabels(s: Section): Map<string, Clause> {
 export function findClauseRefs(doc: ResDocument, units: TextUnit[], external?: PendingExternalRef[]): ClauseRef[] {
   const refs: ClauseRef[] = [];
   // addressed calls per resolution: a reference names one of its own resolution's sections
-  const addressed: { needle: string; section: Section }[][] = doc.resolutions.map((res) =>
-    res.sections.filter((s) => s.call.addressee && s.call.text.length > 12).map((s) => ({ needle: s.call.text + ' ', section: s })),
-  );
+  const addressed: AddressedCalls[] = doc.resolutions.map((res) => {
+    const byWord = new Map<string, Addressed[]>();
+    for (const s of res.sections) {
+      if (!s.call.addressee || s.call.text.length <= 12) continue;
+      const needle = s.call.text + ' ';
+      const word = needle.slice(0, needle.indexOf(' ') + 1);
+      let list = byWord.get(word);
+      if (!list) byWord.set(word, (list = []));
+      list.push({ needle, section: s });
+    }
+    return [...byWord];
+  });
   // each section's labels, made once for all the references that look into it
   const labels = new Map<Section, Map<string, Clause>>();
   const labelsOf = (s: Section) => {
@@ -232,12 +241,20 @@ function pushExternal(c: Content, ri: number, m: RefMatch, out: PendingExternalR
   }
 }
 
+interface Addressed {
+  needle: string;
+  section: Section;
+}
+
+/** A resolution's addressed calls grouped by their first word (`instructs `): a text without the word has none of them. */
+type AddressedCalls = [word: string, calls: Addressed[]][];
+
 function scanUnit(
   doc: ResDocument,
   u: TextUnit,
   ri: number,
   out: ClauseRef[],
-  addressed: { needle: string; section: Section }[],
+  addressed: AddressedCalls,
   labelsOf: (s: Section) => Map<string, Clause>,
   external: PendingExternalRef[] | undefined,
 ): void {
@@ -284,50 +301,53 @@ function scanUnit(
     }
   }
   const taken: number[] = [];
-  for (const a of addressed) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(a.needle, from);
-      if (at < 0) break;
-      from = at + a.needle.length;
-      const lm = LABEL_AT_START.exec(text.slice(from, from + 12));
-      if (!lm) continue;
-      const label = normaliseLabel(lm[1]);
-      const end = from + lm[1].length;
-      // `instructs the Director of the Telecommunication Standardization Bureau 3 of Resolution 2 (…)`,
-      // `Resolution 2 (…), instructs the Director of the Telecommunication Standardization Bureau 3`
-      const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
-      const bm = am ? null : EXTERNAL_BEFORE_RE.exec(text.slice(Math.max(0, at - 120), at));
-      if (am || bm) {
-        taken.push(at);
-        external?.push({
-          ref: {
-            kind: 'clause',
-            resolution: ri,
-            range: rangeIn(c, at, end),
-            labelRange: rangeIn(c, from, end),
-            head: a.section.call.head,
-            modifier: a.section.call.modifier,
-            label,
-            call: a.section.call.text,
-          },
-          citationAt: posAt(c, am ? end + am[0].length : Math.max(0, at - 120) + bm!.index),
+  for (const [word, calls] of addressed) {
+    if (!text.includes(word)) continue;
+    for (const a of calls) {
+      let from = 0;
+      for (;;) {
+        const at = text.indexOf(a.needle, from);
+        if (at < 0) break;
+        from = at + a.needle.length;
+        const lm = LABEL_AT_START.exec(text.slice(from, from + 12));
+        if (!lm) continue;
+        const label = normaliseLabel(lm[1]);
+        const end = from + lm[1].length;
+        // `instructs the Director of the Telecommunication Standardization Bureau 3 of Resolution 2 (…)`,
+        // `Resolution 2 (…), instructs the Director of the Telecommunication Standardization Bureau 3`
+        const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
+        const bm = am ? null : EXTERNAL_BEFORE_RE.exec(text.slice(Math.max(0, at - 120), at));
+        if (am || bm) {
+          taken.push(at);
+          external?.push({
+            ref: {
+              kind: 'clause',
+              resolution: ri,
+              range: rangeIn(c, at, end),
+              labelRange: rangeIn(c, from, end),
+              head: a.section.call.head,
+              modifier: a.section.call.modifier,
+              label,
+              call: a.section.call.text,
+            },
+            citationAt: posAt(c, am ? end + am[0].length : Math.max(0, at - 120) + bm!.index),
+          });
+          continue;
+        }
+        const found = labelsOf(a.section).get(label) ?? null;
+        out.push({
+          resolution: ri,
+          range: rangeIn(c, at, from + lm[1].length),
+          labelRange: rangeIn(c, from, from + lm[1].length),
+          head: a.section.call.head,
+          modifier: a.section.call.modifier,
+          addressee: a.section.call.addressee,
+          label,
+          sections: [a.section],
+          target: found,
+          targetSection: found ? a.section : null,
         });
-        continue;
       }
-      const found = labelsOf(a.section).get(label) ?? null;
-      out.push({
-        resolution: ri,
-        range: rangeIn(c, at, from + lm[1].length),
-        labelRange: rangeIn(c, from, from + lm[1].length),
-        head: a.section.call.head,
-        modifier: a.section.call.modifier,
-        addressee: a.section.call.addressee,
-        label,
-        sections: [a.section],
-        target: found,
-        targetSection: found ? a.section : null,
-      });
     }
   }
   // an addressed reference to another text's clause with a call this text does not have (the loop above took those it has)
