@@ -124,6 +124,8 @@ ${parts}`;
     ['the forms in Annex 1 of the present resolution apply', ['annex 1 this']],
     ['the forms in Annex 1 apply', ['annex 1 implicit']],
     ['the forms in Annexes 1 and 2 to this resolution apply', ['annex 1 this', 'annex 2 this']],
+    ['the forms in Annex 1 and Annex 2 to this resolution apply', ['annex 1 this', 'annex 2 this']],
+    ['the forms in Annex 1 to Annex 3 below apply', ['annex 1 below', 'annex 3 below (none)']],
     ['the forms in Annex 3 below apply', ['annex 3 below (none)']],
     ['the forms in the annexes to this resolution apply', ['annex - this (none)']],
     ['the forms in the Annex to this Resolution apply', ['annex - this (none)']],

@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver';
 import { serverForSuite, pathToUri } from './client';
 import { applyEdits } from '../../server/src/engine/fix';
 
 const RES92 = readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8');
 const FIXTURE = readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'valid.itures'), 'utf8');
+const PARTS = readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'parts.itures'), 'utf8');
 
 describe('language server over stdio', function () {
   this.timeout(30000);
@@ -79,6 +80,27 @@ describe('language server over stdio', function () {
     const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     assert.ok(hover);
     assert.match(JSON.stringify(hover!.contents), /root name that encompasses/);
+  });
+
+  it('on a reference to a section: reports the wrong side, hovers, goes to the heading, completes the numbers', async () => {
+    const uri = pathToUri(path.join(server.dir, 'parts.itures'));
+    const text = PARTS.split('\n').filter((l) => !l.startsWith('#>')).join('\n');
+    server.client.open(uri, text);
+    const diagnostics = await server.client.waitDiagnostics(uri, 1);
+    assert.ok(diagnostics.some((d) => d.code === 'part-reference' && d.message === 'Section 3 is below this point, not above.'));
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('as set out in Section 2 below'));
+    const position = { line, character: lines[line].indexOf('Section 2 below') + 3 };
+    const def = await server.client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position });
+    assert.equal(def?.range.start.line, lines.indexOf('SECTION 2'));
+    const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    assert.match(JSON.stringify(hover?.contents), /SECTION 2\*\* Chairmen/);
+    const refs = await server.client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } });
+    assert.equal(refs.length, 3);
+    const after = { line, character: lines[line].indexOf('Section 2 below') + 'Section '.length };
+    const completion = await server.client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: after });
+    const items = Array.isArray(completion) ? completion : completion.items;
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['1', 'General provisions'], ['2', 'Chairmen'], ['3', 'Meetings']]);
   });
 
   it('offers quick fixes and a fix-all action that repair the text', async () => {

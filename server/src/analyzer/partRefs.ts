@@ -71,7 +71,8 @@ interface Found {
 const NUM = String.raw`(?:\d{1,2}(?:bis|ter|quater)?|[A-Z]|[IVX]{2,5})(?![\w\u2011\-/]|\.\d)`;
 const WORDS = String.raw`(Sections?|Annex(?:es)?|Appendix|Appendices|Attachments?|section|sections|annex|annexes|appendix|appendices|attachments?)`;
 const NUMBERED_RE = new RegExp(String.raw`\b${WORDS}[ \t]+(${NUM})`, 'g');
-const MORE_RE = new RegExp(String.raw`^(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*[-\u2013][ \t]*)(${NUM})`);
+/** `, 2`, ` and 3`, ` to Section 9`: more parts of the same kind */
+const MORE_RE = new RegExp(String.raw`^(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*[-\u2013][ \t]*)(?:${WORDS}[ \t]+)?(${NUM})`);
 const THE_RE = /\bthe[ \t]+([Aa]nnex|[Aa]nnexes|[Aa]ppendix|[Aa]ppendices|[Aa]ttachments?)[ \t]+(?:to|of)[ \t]+(?:this|the[ \t]+present)[ \t]+[Rr]esolution\b/g;
 const DIRECTION_RE = /^[ \t]+(above|below)\b/;
 const THIS_RE = /^[ \t]+(?:to|of|in)[ \t]+(?:this|the[ \t]+present)[ \t]+[Rr]esolution\b/;
@@ -104,11 +105,11 @@ function scan(text: string): Found[] {
     const chain: Found[] = [{ word, number: m[2], plural, start, end: start + m[2].length, scope: 'implicit', dirStart: -1 }];
     let p = start + m[2].length;
     for (;;) {
-      const mm = MORE_RE.exec(text.slice(p, p + 20));
-      if (!mm) break;
-      start = p + mm[0].length - mm[1].length;
-      chain.push({ word, number: mm[1], plural, start, end: start + mm[1].length, scope: 'implicit', dirStart: -1 });
-      p = start + mm[1].length;
+      const mm = MORE_RE.exec(text.slice(p, p + 32));
+      if (!mm || (mm[1] && wordOf(mm[1]).word !== word)) break;
+      start = p + mm[0].length - mm[2].length;
+      chain.push({ word, number: mm[2], plural, start, end: start + mm[2].length, scope: 'implicit', dirStart: -1 });
+      p = start + mm[2].length;
     }
     NUMBERED_RE.lastIndex = p;
     const tail = text.slice(p, p + 40);
