@@ -151,6 +151,18 @@ ${parts}`;
     assert.deepEqual(findingsOf(proposal), []);
   });
 
+  it('writes "the annex" for a numbered reference to a resolution\'s only, unnumbered annex', () => {
+    const ONE = 'ANNEX\n(to Resolution 1001 (Hammamet, 2016))\nForms\nThe forms.\n';
+    const fix = (body: string) => fixText(doc(body, ONE), { rules: [RULES_BY_ID.get('part-reference')!] }).text;
+    assert.equal(fix('the forms in Annex 1 to this resolution apply'), doc('the forms in the annex to this resolution apply', ONE));
+    // reported, not fixed: after `the`, or in a list
+    for (const body of ['the forms in the Annex 1 to this resolution apply', 'the forms in Annex 1 and Annex 2 to this resolution apply']) {
+      const found = findingsOf(doc(body, ONE));
+      assert.ok(found.length >= 1 && found.every((f) => f.message.startsWith('This resolution has one annex, not numbered') && !f.fixes), body);
+      assert.equal(fix(body), doc(body, ONE));
+    }
+  });
+
   it('offers no fix when one word follows parts on both sides', () => {
     const text = doc('the sections below apply', 'SECTION 1\nGeneral\n1.1\tFirst.\nSECTION 2\nMore\n2.1\tAs in Sections 1 and 3 above.\nSECTION 3\nLast\n3.1\tLast.\n');
     assert.deepEqual(findingsOf(text).map((f) => [f.message, f.fixes?.length ?? 0]), [['Section 3 is below this point, not above.', 0]]);

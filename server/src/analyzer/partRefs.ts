@@ -33,6 +33,8 @@ export interface PartRef {
   scope: 'above' | 'below' | 'this' | 'implicit';
   /** the `above` or `below` word */
   directionRange: Range | null;
+  /** named alone, without `the` before it: `the annex` can take its place (`in Annex 1 to this resolution`) */
+  alone: boolean;
   /** the part of that kind and number (the first, if several) */
   target: Annex | null;
   /** the resolution's parts of the same kind, in order (shared by its references) */
@@ -66,6 +68,7 @@ interface Found {
   end: number;
   scope: PartRef['scope'];
   dirStart: number;
+  alone: boolean;
 }
 
 const NUM = String.raw`(?:\d{1,2}(?:bis|ter|quater)?|[A-Z]|[IVX]{2,5})(?![\w\u2011\-/]|\.\d)`;
@@ -102,13 +105,13 @@ function scan(text: string): Found[] {
   while ((m = NUMBERED_RE.exec(text))) {
     const { word, plural } = wordOf(m[1]);
     let start = m.index + m[0].length - m[2].length;
-    const chain: Found[] = [{ word, number: m[2], plural, start, end: start + m[2].length, scope: 'implicit', dirStart: -1 }];
+    const chain: Found[] = [{ word, number: m[2], plural, start, end: start + m[2].length, scope: 'implicit', dirStart: -1, alone: false }];
     let p = start + m[2].length;
     for (;;) {
       const mm = MORE_RE.exec(text.slice(p, p + 32));
       if (!mm || (mm[1] && wordOf(mm[1]).word !== word)) break;
       start = p + mm[0].length - mm[2].length;
-      chain.push({ word, number: mm[2], plural, start, end: start + mm[2].length, scope: 'implicit', dirStart: -1 });
+      chain.push({ word, number: mm[2], plural, start, end: start + mm[2].length, scope: 'implicit', dirStart: -1, alone: false });
       p = start + mm[2].length;
     }
     NUMBERED_RE.lastIndex = p;
@@ -124,6 +127,7 @@ function scan(text: string): Found[] {
       if (OTHER_BEFORE_RE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
       scope = 'implicit';
     }
+    chain[0].alone = chain.length === 1 && !/\bthe[ \t]+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
     for (const f of chain) {
       f.scope = scope;
       // the first part named carries the range from its word (`Section 3`); the others their numbers
@@ -135,7 +139,7 @@ function scan(text: string): Found[] {
   THE_RE.lastIndex = 0;
   while ((m = THE_RE.exec(text))) {
     const { word, plural } = wordOf(m[1]);
-    (out ??= []).push({ word, number: null, plural, start: m.index, end: m.index + 4 + m[1].length, scope: 'this', dirStart: -1 });
+    (out ??= []).push({ word, number: null, plural, start: m.index, end: m.index + 4 + m[1].length, scope: 'this', dirStart: -1, alone: false });
   }
   if (out && out.length > 1) out.sort((a, b) => a.start - b.start);
   return out ?? NONE;
@@ -185,6 +189,7 @@ export function findPartRefs(doc: ResDocument, units: TextUnit[]): PartRef[] {
         directionRange: f.dirStart >= 0 ? rangeIn(c, f.dirStart, f.dirStart + f.scope.length) : null,
         target: t?.annex ?? null,
         siblings: same,
+        alone: f.alone,
       });
     }
   }

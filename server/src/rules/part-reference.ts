@@ -41,11 +41,17 @@ export const partReference: Rule = {
         continue;
       }
       if (!ref.target) {
-        const message =
-          same.length === 1 && same[0].number === null
-            ? `This resolution has one ${ref.word}, not numbered: refer to it as "the ${ref.word} to this resolution".`
-            : `This resolution has no ${partName(ref.word, ref.number)} (${same.length === 1 ? `its ${ref.word}: ` : `its ${plural}: `}${listOf(same)}).`;
-        ctx.report({ message, range: ref.range });
+        if (same.length === 1 && same[0].number === null) {
+          // `in Annex 1 to this resolution` → `in the annex to this resolution`
+          const fixable = ref.scope === 'this' && !ref.plural && ref.alone;
+          ctx.report({
+            message: `This resolution has one ${ref.word}, not numbered: refer to it as "the ${ref.word} to this resolution".`,
+            range: ref.range,
+            fixes: fixable ? [{ title: `Write "the ${ref.word}"`, edits: [{ range: ref.range, newText: `the ${ref.word}` }] }] : undefined,
+          });
+          continue;
+        }
+        ctx.report({ message: `This resolution has no ${partName(ref.word, ref.number)} (${same.length === 1 ? `its ${ref.word}: ` : `its ${plural}: `}${listOf(same)}).`, range: ref.range });
         continue;
       }
       if (!ref.directionRange) continue;
