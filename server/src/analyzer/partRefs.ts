@@ -87,7 +87,8 @@ export const OTHER_BEFORE_RE = /(?:\)|\b(?:RR|Regulations|Constitution|Conventio
 const SLOT = new TextSlot<Found[]>();
 const NONE: Found[] = [];
 
-function wordOf(w: string): { word: PartWord; plural: boolean } {
+/** The kind a word names, and whether it is the plural: `Annexes` → annex, plural. */
+export function wordOf(w: string): { word: PartWord; plural: boolean } {
   const l = w.toLowerCase();
   if (l.startsWith('section')) return { word: 'section', plural: l !== 'section' };
   if (l.startsWith('annex')) return { word: 'annex', plural: l !== 'annex' };

@@ -5,7 +5,7 @@
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import type { CompletionProvider } from './completion';
-import { OTHER_BEFORE_RE, partsOfResolution } from '../analyzer/partRefs';
+import { OTHER_BEFORE_RE, partsOfResolution, wordOf } from '../analyzer/partRefs';
 
 const PART_BEFORE = /\b(Sections?|Annex(?:es)?|Appendix|Appendices|Attachments?|section|sections|annex|annexes|appendix|appendices|attachments?)[ \t]+([0-9A-Za-z]{0,6})$/;
 
@@ -20,8 +20,7 @@ export const partCompletion: CompletionProvider = (ctx) => {
   // a line typed past the end of the last resolution still belongs to it
   const res = all.find((r) => r.range.start.line <= line && line <= r.range.end.line) ?? all.filter((r) => r.range.start.line <= line).pop();
   if (!res) return null;
-  const w = m[1].toLowerCase();
-  const word = w.startsWith('section') ? 'section' : w.startsWith('annex') ? 'annex' : w.startsWith('append') ? 'appendix' : 'attachment';
+  const { word } = wordOf(m[1]);
   const parts = partsOfResolution(res).filter((p) => p.word === word && p.number);
   if (!parts.length) return null;
   const from = ctx.before.length - m[2].length;
