@@ -49,6 +49,7 @@ describe('references to a clause of a cited text', () => {
     { line: 'that invites further Member States 1, of Decision 5 (Rev. Busan, 2014), applies,', external: ['invites further Member States 1 [1] → 5 (invites further Member States)'] },
     { line: 'that instructs the Director to hold 2 of Resolution 25 (Rev. Busan, 2014) meetings,', external: [] },
     { line: 'that instructs the Secretary-General 2 of the report applies,', external: [] },
+    { line: 'that instructs the Director and resolves 2 of Resolution 25 (Rev. Busan, 2014) apply,', external: ['resolves 2 [2] → 25'] },
     // the same resolution's clauses stay internal, next to an external one
     { line: 'that considering a) above and resolves 3 of Resolution 18 (Rev. Hammamet, 2016) agree,', external: ['resolves 3 [3] → 18'], internal: ['considering a)'] },
     { line: 'that considering b) of this resolution is recalled,', external: [], internal: ['considering b)'] },

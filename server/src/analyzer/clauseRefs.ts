@@ -100,6 +100,8 @@ const ADDRESSED_EXTERNAL_RE = new RegExp(
   'g',
 );
 
+const HEAD_IN_RE = new RegExp(`\\b(?:${CLAUSE_REF_HEADS.join('|')})\\b`);
+
 export function normaliseLabel(l: string): string {
   return l.replace(/[ \t]/g, '');
 }
@@ -210,8 +212,9 @@ function scanRefs(text: string): RefMatch[] {
   if (text.includes(' of Resolution') || text.includes(' of Decision')) {
     ADDRESSED_EXTERNAL_RE.lastIndex = 0;
     while ((m = ADDRESSED_EXTERNAL_RE.exec(text))) {
-      // `instructs the Director to report on 2 of …` is no clause: an addressee has no `to` verb
-      if (/[ \t]to[ \t]/.test(m[3])) continue;
+      // `instructs the Director to report on 2 of …` is no clause: an addressee has no `to` verb,
+      // nor another call (`instructs the Director and resolves 2 of …`: `resolves 2` is the reference)
+      if (/[ \t]to[ \t]/.test(m[3]) || HEAD_IN_RE.test(m[3])) continue;
       const end = m.index + m[0].length;
       const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
       if (!am) continue;
