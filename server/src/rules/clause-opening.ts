@@ -5,7 +5,7 @@ import { allSections } from './util';
 
 /** A clause that opens with the document it cites: `Resolution 18 (…) of this assembly, on …`. */
 const CITED_DOCUMENT =
-  /^(?:Resolutions?|Recommendations?|Decisions?|Opinions?|Articles?|Nos?\.|Annex|Appendix|Reports?|Handbook|Documents?|Question|Questions|the\b|[\u201c"])/;
+  /^(?:Resolutions?|Recommendations?|Decisions?|Opinions?|Articles?|Nos?\.|Annex(?:es)?|Appendix|Appendices|Sections?|Chapters?|Reports?|Handbook|Documents?|Questions?|paragraphs?\b|§|the\b|[\u201c"])/;
 
 /**
  * Clauses open as their section requires: `that` under preambular calls (or the cited
