@@ -325,8 +325,9 @@ export interface MeetingMatch {
   end: number;
 }
 
-const WRC_RE = /^[ \t]*(Rev\.?[ \t]*)?(WRC|WARC|RRC)-(\d{2,4})[ \t]*$/;
-const REV_RE = /^[ \t]*(Rev\.?[ \t]*)?/;
+// `REV.` is the number line in capitals, as ITU prints it (`DECISION 5 (REV. BUSAN, 2014)`)
+const WRC_RE = /^[ \t]*((?:Rev|REV)\.?[ \t]*)?(WRC|WARC|RRC)-(\d{2,4})[ \t]*$/;
+const REV_RE = /^[ \t]*((?:Rev|REV(?=[. \t]))\.?[ \t]*)?/;
 
 /**
  * `Rev. Place, 2016`, `Place 2016`, `Place`: the same reading as the pattern

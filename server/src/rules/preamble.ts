@@ -92,11 +92,13 @@ export const numberLine: Rule = {
       if (!m.wrcForm && (m.year === null || !m.place)) {
         ctx.report({ message: `The number line names its meeting as "(Place, Year)"; "${m.raw}" lacks the ${m.year === null ? 'year' : 'place'}.`, range: m.range });
       }
-      const rev = /^Rev\.?(\s*)/.exec(m.raw.trimStart());
-      if (rev && (rev[0].indexOf('.') < 0 || rev[1] !== ' ')) {
+      const rev = /^(Rev|REV)\.?(\s*)/.exec(m.raw.trimStart());
+      if (rev && (rev[0].indexOf('.') < 0 || rev[2] !== ' ')) {
         const start = m.raw.length - m.raw.trimStart().length;
         const r = rangeIn(nl.content, textIndex(nl.content.text, m.raw) + start, textIndex(nl.content.text, m.raw) + start + rev[0].length);
-        ctx.report({ message: '"Rev." is followed by one space.', range: r, fixes: [{ title: 'Write "Rev. "', edits: [{ range: r, newText: 'Rev. ' }] }] });
+        // a number line in capitals keeps them
+        const word = `${rev[1]}. `;
+        ctx.report({ message: '"Rev." is followed by one space.', range: r, fixes: [{ title: `Write "${word}"`, edits: [{ range: r, newText: word }] }] });
       }
       const h = res.history;
       if (h && h.meetings.length > 0) {
