@@ -8,6 +8,15 @@ const CITED_DOCUMENT =
   /^(?:Resolutions?|Recommendations?|Decisions?|Opinions?|Articles?|Nos?\.|Annex(?:es)?|Appendix|Appendices|Sections?|Chapters?|Reports?|Handbook|Documents?|Questions?|paragraphs?\b|§|the\b|[\u201c"])/;
 
 /**
+ * A clause that opens with a document named after its body or meeting: `United Nations General
+ * Assembly (UNGA) Resolution 70/1, on …`, `Council Resolution 1343 (C12)`, `the Geneva Plan of
+ * Action` (the last already opens with "the"). Every word before the document's kind is a
+ * name (capitalized, an abbreviation in parentheses, or of/on/the/for/and inside a name).
+ */
+const NAMED_DOCUMENT =
+  /^[A-Z][\w\u2019'-]*(?:[ \t]+(?:[A-Z][\w\u2019'-]*|\([A-Z][\w-]*\)|of|on|the|for|and)){0,8}?[ \t]+(?:Resolutions?|Decisions?|Recommendations?|Reports?|Declaration|Agenda|Plan[ \t]+of[ \t]+Action|Opinions?|Convention|Constitution|Regulations|Handbook)\b/;
+
+/**
  * Clauses open as their section requires: `that` under preambular calls (or the cited
  * document under noting/recalling), `that` or `to` under resolves, `to` under instructs,
  * invites, encourages, requests and resolves to <verb>.
@@ -38,7 +47,7 @@ export const clauseOpening: Rule = {
         const m = /^[A-Za-z]+/.exec(text);
         const word = m ? m[0] : '';
         if (allowed.includes(word)) continue;
-        if (citing && CITED_DOCUMENT.test(text)) continue;
+        if (citing && (CITED_DOCUMENT.test(text) || NAMED_DOCUMENT.test(text))) continue;
         const shown = text.split(/\s+/).slice(0, 3).join(' ');
         ctx.report({
           message:
