@@ -9,6 +9,9 @@ import { nodeBundle } from '../../scripts/esbuildOptions';
 import { readFixture } from '../helpers/fixtures';
 import { parse } from '../../server/src/parser/parse';
 import { exportDocx } from '../../server/src/word/export';
+import { pathToFileURL } from 'node:url';
+import type * as sarif from 'sarif';
+import { RULES } from '../../server/src/rules';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RES92 = path.join(ROOT, '..', 'shared', 'corpus', 'res92-hammamet-2016.txt');
@@ -60,6 +63,66 @@ describe('reslint CLI', () => {
         fixable: true,
       },
     ]);
+  });
+
+  it('--format sarif writes a SARIF 2.1.0 log: the rules, and each finding with its region and fix', async () => {
+    const r = await run(['--format', 'sarif', RES92, LABELS]);
+    assert.equal(r.code, 1, r.err);
+    const log = JSON.parse(r.out) as sarif.Log;
+    assert.equal(log.version, '2.1.0');
+    const [only] = log.runs;
+    assert.equal(log.runs.length, 1);
+    assert.equal(only.tool.driver.name, 'reslint');
+    assert.deepEqual(
+      only.tool.driver.rules!.map((x) => x.id),
+      RULES.map((x) => x.id),
+    );
+    assert.equal(only.columnKind, 'utf16CodeUnits');
+    const results = only.results!;
+    // every result names its rule by id and by index into the driver's rules
+    for (const x of results) assert.equal(only.tool.driver.rules![x.ruleIndex!].id, x.ruleId);
+    // Res 92 lies outside the working folder: an absolute file URI
+    const res92 = results.filter((x) => x.locations![0].physicalLocation!.artifactLocation!.uri === pathToFileURL(RES92).href);
+    assert.equal(res92.length, 1);
+    assert.deepEqual(
+      { ruleId: res92[0].ruleId, level: res92[0].level, message: res92[0].message.text, region: res92[0].locations![0].physicalLocation!.region },
+      { ruleId: 'no-space-before-punctuation', level: 'warning', message: 'Space before ",".', region: { startLine: 34, startColumn: 15, endLine: 34, endColumn: 17 } },
+    );
+    // a file inside the working folder: relative to %SRCROOT%, which names that folder
+    const rel = path.relative(process.cwd(), LABELS).split(path.sep).join('/');
+    const labels = results.filter((x) => x.locations![0].physicalLocation!.artifactLocation!.uri === rel);
+    assert.ok(labels.length > 1, JSON.stringify(results.map((x) => x.locations![0].physicalLocation!.artifactLocation)));
+    assert.equal(labels[0].locations![0].physicalLocation!.artifactLocation!.uriBaseId, '%SRCROOT%');
+    assert.equal(only.originalUriBaseIds!['%SRCROOT%'].uri, pathToFileURL(process.cwd() + path.sep).href);
+    assert.ok(labels.some((x) => x.level === 'error'));
+    // the fix, applied as SARIF says, gives what --fix writes
+    const [fix] = res92[0].fixes!;
+    const [rep] = fix.artifactChanges[0].replacements;
+    const lines = readFileSync(RES92, 'utf8').split('\n');
+    const d = rep.deletedRegion;
+    assert.equal(d.startLine, d.endLine);
+    const line = lines[d.startLine! - 1];
+    lines[d.startLine! - 1] = line.slice(0, d.startColumn! - 1) + rep.insertedContent!.text + line.slice(d.endColumn! - 1);
+    const copy = path.join(dir, 'res92-sarif.txt');
+    copyFileSync(RES92, copy);
+    assert.equal((await run(['--fix', copy])).code, 0);
+    assert.equal(lines.join('\n'), readFileSync(copy, 'utf8'));
+  });
+
+  it('--format github prints one workflow command per finding, the file name escaped', async () => {
+    const odd = path.join(dir, 'draft, v2: APT.itures');
+    writeFileSync(odd, readFileSync(RES92, 'utf8'));
+    const r = await run(['--format', 'github', RES92, odd]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(
+      r.out,
+      `::warning file=${RES92.split(path.sep).join('/')},line=34,col=15,endLine=34,endColumn=17,title=no-space-before-punctuation::Space before ",".\n` +
+        `::warning file=${odd.replace(/,/g, '%2C').replace(/:/g, '%3A')},line=34,col=15,endLine=34,endColumn=17,title=no-space-before-punctuation::Space before ",".\n`,
+    );
+    const e = await run(['--format', 'github', LABELS]);
+    assert.equal(e.code, 1);
+    assert.match(e.out, /^::error file=.*labels\.itures,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=label-sequence::Label /m);
+    assert.ok(e.out.split('\n').filter(Boolean).every((l) => l.startsWith('::')));
   });
 
   it('--fix writes the fixed file and reports what remains', async () => {
@@ -204,6 +267,9 @@ describe('reslint CLI', () => {
     const r = spawnSync(process.execPath, [runner, '--format', 'json', RES92], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).length, 1);
+    // the bundle prints the package's version
+    const v = spawnSync(process.execPath, [runner, '--version'], { encoding: 'utf8' });
+    assert.equal(v.stdout, `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
     const bad = spawnSync(process.execPath, [runner, path.join(dir, 'nope.itures')], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, `reslint: no such file or folder: ${path.join(dir, 'nope.itures')}\n`);

@@ -6,14 +6,19 @@ import { loadConfigFile, loadNearestConfig, lineColOf, type LoadedConfig } from 
 import type { Finding, Severity } from '../rules/types';
 import { UsageError } from './errors';
 import { decode, expandPaths } from './files';
-import { formatJson, formatText, type FileResult } from './format';
+import { formatGithub, formatJson, formatSarif, formatText, type FileResult } from './format';
+import { RULES } from '../rules';
+import { VERSION } from './version';
 import { loadReferences } from '../references/indexer';
 import { docxText } from '../word/docxText';
 import type { ReferenceData, ReferenceExtension } from '../data/reference';
 import { PiecePool } from '../piecePool';
 
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
 export interface LintRunOptions {
-  format: 'text' | 'json';
+  format: OutputFormat;
   configPath?: string;
   fix: boolean;
   quiet: boolean;
@@ -141,7 +146,7 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
   } finally {
     await threads.pool?.dispose();
   }
-  if (!(opts.fix && files.length === 1 && files[0] === '-')) io.out(opts.format === 'json' ? formatJson(results) : formatText(results));
+  if (!(opts.fix && files.length === 1 && files[0] === '-')) io.out(format(results, opts.format));
   if (ioError) return 2;
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((x) => x.severity === s).length, 0);
   if (count('error') > 0) return 1;
@@ -150,4 +155,21 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
     return 1;
   }
   return 0;
+}
+
+function format(results: FileResult[], f: OutputFormat): string {
+  switch (f) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, {
+        version: VERSION,
+        cwd: process.cwd(),
+        rules: RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, tags: r.tags })),
+      });
+    case 'github':
+      return formatGithub(results);
+    default:
+      return formatText(results);
+  }
 }

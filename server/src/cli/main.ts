@@ -1,7 +1,7 @@
 /**
  * reslint: the command-line linter on the same engine as the language server.
  *
- *   reslint [--format text|json] [--config FILE] [--fix] PATH...
+ *   reslint [--format text|json|sarif|github] [--config FILE] [--fix] PATH...
  *   reslint import IN.docx -o OUT.txt
  *   reslint export --to docx IN -o OUT.docx
  *   reslint mod --base REFERENCE EDITED -o OUT
@@ -9,7 +9,8 @@
  * Exit codes: 0 no error finding, 1 some error finding, 2 usage or I/O error.
  */
 import { parseArgs } from 'node:util';
-import { lintFiles, type LintRunOptions } from './lintCommand';
+import { FORMATS, lintFiles, type LintRunOptions } from './lintCommand';
+import { VERSION } from './version';
 import { UsageError } from './errors';
 import { defaultThreads } from '../piecePool';
 import { wordCommand } from './wordCommands';
@@ -24,7 +25,8 @@ Checks ITU resolutions and proposals. PATH may be a file, a folder (searched for
 standard input.
 
 Options:
-  --format text|json   output format (default text)
+  --format F           output format: text (default), json, sarif (SARIF 2.1.0, for code
+                       scanning) or github (GitHub Actions annotations)
   --config FILE        project file to use instead of the nearest .reslintrc.json
   --fix                apply safe fixes and write the files back
   --quiet              report errors only
@@ -72,7 +74,8 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       io.out(`${VERSION}\n`);
       return 0;
     }
-    if (v.format !== 'text' && v.format !== 'json') throw new UsageError(`unknown format "${v.format}" (use text or json)`);
+    const format = FORMATS.find((f) => f === v.format);
+    if (!format) throw new UsageError(`unknown format "${v.format}" (use ${FORMATS.join(', ')})`);
     if (parsed.positionals.length === 0) throw new UsageError('no PATH given (try reslint --help)');
     let maxWarnings: number | undefined;
     if (v['max-warnings'] !== undefined) {
@@ -86,7 +89,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     }
     const options: LintRunOptions = {
       threads,
-      format: v.format,
+      format,
       configPath: v.config,
       fix: v.fix,
       quiet: v.quiet,
@@ -109,8 +112,6 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   }
 }
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
