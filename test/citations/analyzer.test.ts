@@ -71,6 +71,18 @@ describe('citations: finding them in the text', () => {
     assert.equal(list[5].meeting?.year, 2015);
   });
 
+  it('reads a list of Recommendations that repeats the sector as one citation (Res 1 (Rev. Hammamet, 2016), 6.2)', () => {
+    const { list, text } = citations(['Recommendations ITU-T A.1 and ITU-T A.2', 'Recommendations ITU-T A.1 and ITU-R M.819']);
+    assert.deepEqual(
+      list.map((c) => [written(text, c), c.items.map((i) => `${i.number} ${written(text, i)}`), c.sector]),
+      [
+        ['Recommendations ITU-T A.1 and ITU-T A.2', ['A.1 A.1', 'A.2 A.2'], 'ITU-T'],
+        // another sector ends the list (one citation cannot carry two sectors)
+        ['Recommendations ITU-T A.1', ['A.1 A.1'], 'ITU-T'],
+      ],
+    );
+  });
+
   it('keeps a parenthesis per number when each has its own', () => {
     const { list } = citations(['Resolutions 17 (Rev. Johannesburg, 2008) and 26 (Rev. Dubai, 2012) of this assembly']);
     assert.equal(list.length, 1);

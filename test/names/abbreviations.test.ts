@@ -69,6 +69,13 @@ describe('abbreviations analysis', () => {
     assert.ok(!uses.includes('ISO'), 'ISO is in the foreword only');
   });
 
+  it('does not count the sector repeated in a list of Recommendations as a use (Res 1 (Rev. Hammamet, 2016), 6.2)', () => {
+    assert.deepEqual(undefinedFindings(wtsa(['contributions follow Recommendations ITU-T A.1 and ITU-T A.2, respectively'])), []);
+    assert.deepEqual(undefinedFindings(wtsa(['contributions follow Recommendation ITU-T A.1, and ITU-T A.2 as well'])), []);
+    // the sector on its own is a use
+    assert.equal(undefinedFindings(wtsa(['contributions follow Recommendation ITU-T A.1 and the practice of ITU-T'])).length, 1);
+  });
+
   it('reads the comma form, the reverse form and a definition whose parenthesis is left open', () => {
     const { abbreviations } = analyse(
       wtsa([

@@ -112,6 +112,8 @@ const ROMAN = /^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const TOKEN_RE = /(?<![A-Za-z0-9\-./&])[0-9]*[A-Z][A-Za-z0-9]*(?:[-/&][A-Za-z0-9]+)*(?:['\u2019]s)?(?![A-Za-z0-9])/g;
 // `Recommendation ITU-T`, `Resolution ITU-R`, `Question ITU-T`: the sector is part of the number
 const CITED_SECTOR_RE = /\b(?:Recommendations?|Resolutions?|Questions?|Supplements?|Handbooks?|Reports?|Opinions?|Decisions?|Rec\.)[ \t]+ITU-[TRD](?![A-Za-z])/g;
+// `… and ITU-T A.2`: the sector before a Recommendation's number (a list that repeats it)
+const CITED_REC_SECTOR_RE = /\bITU-[TRD](?=[ \t]+[A-Z]{1,3}\.\d)/g;
 // `(WRC-15)`, `(Rev. WRC-15)`, `(WTSA-16)`
 const CITED_MEETING_RE = /\((?:Rev\.?[ \t]*)?[A-Z]{2,5}-\d{2,4}\)/g;
 // `(IMT)`, `(ITU-T)`, `(FG IMT-2020)`, `(SDOs)`, `(traditional approval process, TAP)`
@@ -223,7 +225,8 @@ function dataIndex(data: ReferenceData): DataIndex {
 
 function maskRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const re of [CITED_SECTOR_RE, CITED_MEETING_RE]) {
+  const res = text.includes('ITU-') ? [CITED_SECTOR_RE, CITED_REC_SECTOR_RE, CITED_MEETING_RE] : [CITED_MEETING_RE];
+  for (const re of res) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length]);

@@ -310,6 +310,11 @@ function parseAt(unit: TextUnit, m: RegExpExecArray): { citation: Citation; end:
     let item: CitedItem | null = null;
     let q = p;
     if (family === 'recommendation') {
+      // the sector may be repeated before a further number: `Recommendations ITU-T A.1 and ITU-T A.2`
+      if (items.length > 0 && sector && recForm === 'standard') {
+        const again = sticky(SECTOR_RE, text, q);
+        if (again && again[1] === sector && sticky(REC_ITEM_RE, text, q + again[0].length)) q += again[0].length;
+      }
       const im = sticky(REC_ITEM_RE, text, q);
       if (im) {
         const missingDot = im[2] === '' && !im[3].includes('.');
