@@ -41,6 +41,12 @@ export function buildSchema(): Record<string, unknown> {
       rules: { type: 'object', description: 'severity (and options) per rule', properties: rules, additionalProperties: false },
       references: { type: 'array', items: { type: 'string' }, description: 'folders and files of reference texts, plain text or Word .docx (relative to this file), for example the resolutions of the last assembly' },
       noExpansion: { type: 'array', items: { type: 'string' }, description: 'abbreviations that need no expansion at their first use' },
+      ignores: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description:
+          'glob patterns of files not to lint, relative to this file, read as .gitignore reads them: a name without a slash (archive, *.old.itures) matches at any depth, a folder everything in it; reslint --no-ignore lints them anyway',
+      },
     },
     additionalProperties: false,
   };

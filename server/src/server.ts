@@ -227,6 +227,12 @@ async function publishLarge(doc: LineDocument): Promise<void> {
   const mode = workspace.lintModeFor(length);
   const { config, problems } = workspace.configFor(fsPath);
   for (const p of problems) connection.window.showWarningMessage(p);
+  if (workspace.isIgnored(fsPath)) {
+    lintPool.cancel(uri);
+    workspace.setLargeFindings(uri, version, []);
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    return;
+  }
   if (mode === 'structural' && !noticeShown.has(uri)) {
     noticeShown.add(uri);
     counters.noticesShown++;

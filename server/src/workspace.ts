@@ -138,21 +138,27 @@ export class Workspace {
       rules: { ...loaded.config.rules, ...this.settings.rules },
       references: [...loaded.config.references, ...this.settings.references],
       noExpansion: [...new Set([...loaded.config.noExpansion, ...this.settings.noExpansion])],
+      ignores: loaded.config.ignores,
     };
     return { config, problems };
+  }
+
+  /** Whether the project file's `ignores` name this file: it then gets no findings, as with ESLint. */
+  isIgnored(fsPath: string | null): boolean {
+    return fsPath !== null && this.projectConfig(fsPath).isIgnored(fsPath);
   }
 
   /** The project file that applies to a file (cached per folder; problems not reported here). */
   private projectConfig(fsPath: string | null): LoadedConfig {
     const dir = fsPath ? path.dirname(fsPath) : this.folders[0] ?? null;
-    if (!dir) return { path: null, config: defaultConfig(), problems: [] };
+    if (!dir) return { path: null, config: defaultConfig(), problems: [], isIgnored: () => false };
     const cached = this.configCache.get(dir);
     if (cached) return cached;
     let loaded: LoadedConfig;
     try {
       loaded = loadNearestConfig(dir);
     } catch (e) {
-      loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }] };
+      loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }], isIgnored: () => false };
     }
     this.configCache.set(dir, loaded);
     return loaded;
@@ -192,6 +198,11 @@ export class Workspace {
     if (state.linted) return state;
     const { config, problems } = this.configFor(fsPath);
     state.configProblems.push(...problems);
+    state.linted = true;
+    if (this.isIgnored(fsPath)) {
+      state.findings = [];
+      return state;
+    }
     state.findings = lintDocument(state.doc, {
       config,
       data: this.dataFor(fsPath),
@@ -199,7 +210,6 @@ export class Workspace {
       rules: lintRules('full'),
       onRuleError: (rule, e) => this.ruleFailed(rule.id, uri, (e as Error)?.stack ?? String(e)),
     });
-    state.linted = true;
     return state;
   }
 

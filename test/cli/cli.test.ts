@@ -210,6 +210,35 @@ describe('reslint CLI', () => {
     return draft;
   }
 
+  it('skips the files the project file\'s "ignores" name, says so for a file named on the command line, and --no-ignore lints them', async () => {
+    const proj = path.join(dir, 'ignores');
+    mkdirSync(path.join(proj, 'references'), { recursive: true });
+    mkdirSync(path.join(proj, 'drafts'), { recursive: true });
+    writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ ignores: ['references/', '*.old.itures'] }));
+    const bad = readFileSync(VALID, 'utf8').replace('b)\tthat the roadmap', 'c)\tthat the roadmap');
+    writeFileSync(path.join(proj, 'references', 'res1.itures'), bad);
+    writeFileSync(path.join(proj, 'drafts', 'draft.old.itures'), bad);
+    writeFileSync(path.join(proj, 'drafts', 'draft.itures'), readFileSync(VALID, 'utf8'));
+    // a folder: the ignored files are left out without a word
+    const all = await run([proj]);
+    assert.equal(all.code, 0, all.out + all.err);
+    assert.equal(all.err, '');
+    assert.equal(all.out, '1 file checked, no problems\n');
+    // a quoted glob the same
+    const glob = await run([`${proj.split(path.sep).join('/')}/**/*.itures`]);
+    assert.equal(glob.out, '1 file checked, no problems\n');
+    // named: skipped, and said on standard error
+    const ref = path.join(proj, 'references', 'res1.itures');
+    const named = await run([ref]);
+    assert.equal(named.code, 0);
+    assert.equal(named.err, `reslint: ${ref}: skipped: the "ignores" of ${path.join(proj, '.reslintrc.json')} name it (--no-ignore lints it)\n`);
+    assert.equal(named.out, 'no files checked\n');
+    // --no-ignore: every file
+    const every = await run(['--no-ignore', proj]);
+    assert.equal(every.code, 1);
+    assert.equal((every.out.match(/label-sequence/g) ?? []).length, 2, every.out);
+  });
+
   it('reads the reference documents named by the project file', async () => {
     const proj = path.join(dir, 'refproj');
     mkdirSync(path.join(proj, 'refs'), { recursive: true });

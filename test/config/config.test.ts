@@ -19,10 +19,10 @@ describe('configuration', () => {
 
   it('the schema accepts what the engine accepts and rejects what it reports', () => {
     const validate = new Ajv({ strict: false }).compile(buildSchema());
-    const good = { rules: { 'clause-ending': 'warning', 'oxford-spelling': ['info', { allow: ['program'] }], 'no-double-space': 'off' }, references: ['../wtsa24'], noExpansion: ['ICT'] };
+    const good = { rules: { 'clause-ending': 'warning', 'oxford-spelling': ['info', { allow: ['program'] }], 'no-double-space': 'off' }, references: ['../wtsa24'], noExpansion: ['ICT'], ignores: ['archive/', '*.old.itures'] };
     assert.ok(validate(good), JSON.stringify(validate.errors));
     assert.deepEqual(parseConfig(JSON.stringify(good), RULE_IDS).problems, []);
-    for (const bad of [{ rules: { 'no-such-rule': 'error' } }, { rules: { 'clause-ending': 'loud' } }, { colour: 'blue' }, { references: 'folder' }]) {
+    for (const bad of [{ rules: { 'no-such-rule': 'error' } }, { rules: { 'clause-ending': 'loud' } }, { colour: 'blue' }, { references: 'folder' }, { ignores: 'archive' }, { ignores: [''] }]) {
       assert.equal(validate(bad), false, JSON.stringify(bad));
       assert.ok(parseConfig(JSON.stringify(bad), RULE_IDS).problems.length > 0, JSON.stringify(bad));
     }

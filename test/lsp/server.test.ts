@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver';
-import { serverForSuite, pathToUri } from './client';
+import { serverForSuite, pathToUri, TestClient } from './client';
 import { applyEdits } from '../../server/src/engine/fix';
 
 const RES92 = readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'res92-hammamet-2016.txt'), 'utf8');
@@ -133,6 +133,45 @@ describe('language server over stdio', function () {
     server.client.open(uri, RES92.replace('workshop events.', 'workshop events'));
     const diags = await server.client.waitDiagnostics(uri, 1);
     assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['clause-ending', 3]]);
+  });
+
+  it('publishes no findings for a document the project file\'s "ignores" name, and lints it again when the project file drops it', async () => {
+    const sub = mkdtempSync(path.join(server.dir, 'ignores-'));
+    const rc = path.join(sub, '.reslintrc.json');
+    writeFileSync(rc, JSON.stringify({ ignores: ['references/'] }));
+    mkdirSync(path.join(sub, 'references'));
+    const text = RES92.replace('workshop events.', 'workshop events');
+    const ignored = pathToUri(path.join(sub, 'references', 'res.itures'));
+    const linted = pathToUri(path.join(sub, 'res.itures'));
+    server.client.open(ignored, text);
+    server.client.open(linted, text);
+    assert.deepEqual(await server.client.waitDiagnostics(ignored, 1), []);
+    assert.ok((await server.client.waitDiagnostics(linted, 1)).some((d) => d.code === 'clause-ending'));
+    // the project file changes: the watcher tells the server, which lints the document again
+    writeFileSync(rc, JSON.stringify({ ignores: [] }));
+    void server.client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToUri(rc), type: 2 }] });
+    const deadline = Date.now() + 10000;
+    while (!(await server.client.waitDiagnostics(ignored, 1)).some((d) => d.code === 'clause-ending')) {
+      assert.ok(Date.now() < deadline, 'the document was not linted again after the project file changed');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
+  it('ignores a large document too (the lint worker\'s path)', async () => {
+    const sub = mkdtempSync(path.join(server.dir, 'ignores-large-'));
+    writeFileSync(path.join(sub, '.reslintrc.json'), JSON.stringify({ ignores: ['*.old.itures'] }));
+    const client = await TestClient.start({ initializationOptions: { largeDebounceMs: 20, largeDocumentSize: 1024 } });
+    try {
+      const text = RES92.replace('workshop events.', 'workshop events');
+      const ignored = pathToUri(path.join(sub, 'res.old.itures'));
+      const linted = pathToUri(path.join(sub, 'res.itures'));
+      client.open(ignored, text);
+      client.open(linted, text);
+      assert.ok((await client.waitDiagnostics(linted, 1, 30000)).some((d) => d.code === 'clause-ending'));
+      assert.deepEqual(await client.waitDiagnostics(ignored, 1, 30000), []);
+    } finally {
+      await client.stop();
+    }
   });
 
   it('offers to disable a rule for the finding\'s line, joining the comment the line already has', async () => {

@@ -26,6 +26,8 @@ export interface LintRunOptions {
   stdinFilename?: string;
   /** threads to lint large files on (1: the calling thread only) */
   threads: number;
+  /** lint files the project file's `ignores` name (--no-ignore) */
+  noIgnore?: boolean;
   /** the lint worker's file (default: dist/lintWorker.js beside the running bundle) */
   workerFile?: string | null;
 }
@@ -41,6 +43,7 @@ interface IO {
 
 export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): Promise<number> {
   const files = await expandPaths(args);
+  const named = new Set(args);
   let explicit: LoadedConfig | null = null;
   if (opts.configPath) {
     try {
@@ -94,6 +97,12 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
   const threads: { pool: PiecePool | null } = { pool: null };
   try {
     for (const f of files) {
+      const loaded = configFor(f === '-' ? process.cwd() : path.dirname(path.resolve(f)));
+      if (f !== '-' && !opts.noIgnore && loaded.isIgnored(f)) {
+        // found in a folder or by a glob: skipped without a word; named: said, as ESLint does
+        if (named.has(f)) io.err(`reslint: ${f}: skipped: the "ignores" of ${loaded.path} name it (--no-ignore lints it)\n`);
+        continue;
+      }
       let text: string;
       let name = f;
       if (f === '-') {
@@ -122,7 +131,7 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
         if (d.note) io.err(`reslint: ${f}: ${d.note}\n`);
         text = d.text;
       }
-      const { config } = configFor(f === '-' ? process.cwd() : path.dirname(path.resolve(f)));
+      const { config } = loaded;
       const { data, extension } = await dataFor(config.references);
       let findings: Finding[];
       if (opts.fix) {

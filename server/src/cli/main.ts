@@ -30,6 +30,7 @@ Options:
   --config FILE        project file to use instead of the nearest .reslintrc.json
   --fix                apply safe fixes and write the files back
   --quiet              report errors only
+  --no-ignore          also lint the files the project file's "ignores" name
   --max-warnings N     exit 1 when there are more than N warnings
   --stdin-filename F   name to show for standard input
   --threads N          lint files of 1 MB or more in pieces on up to N threads (default:
@@ -54,6 +55,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
           config: { type: 'string' },
           fix: { type: 'boolean', default: false },
           quiet: { type: 'boolean', default: false },
+          'no-ignore': { type: 'boolean', default: false },
           'max-warnings': { type: 'string' },
           'stdin-filename': { type: 'string' },
           threads: { type: 'string' },
@@ -93,6 +95,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       configPath: v.config,
       fix: v.fix,
       quiet: v.quiet,
+      noIgnore: v['no-ignore'],
       maxWarnings,
       stdinFilename: v['stdin-filename'],
     };

@@ -6,6 +6,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Severity, SeveritySetting } from '../rules/types';
 import { closest } from '../rules/util';
+import { patternProblem } from './ignores';
 
 export const CONFIG_FILE_NAMES = ['.reslintrc.json', '.reslintrc'];
 
@@ -20,6 +21,8 @@ export interface Config {
   references: string[];
   /** abbreviations that need no expansion */
   noExpansion: string[];
+  /** glob patterns of files not to lint, relative to the project file's folder (engine/ignores.ts) */
+  ignores: string[];
 }
 
 export interface ConfigProblem {
@@ -29,13 +32,13 @@ export interface ConfigProblem {
 }
 
 export function defaultConfig(): Config {
-  return { rules: {}, references: [], noExpansion: [] };
+  return { rules: {}, references: [], noExpansion: [], ignores: [] };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /** The keys a project file may hold (besides `$schema`). */
-const KEYS = ['rules', 'references', 'noExpansion'];
+const KEYS = ['rules', 'references', 'noExpansion', 'ignores'];
 
 /** ` (did you mean "x"?)` when a near name exists, else nothing. */
 function didYouMean(name: string, candidates: Iterable<string>): string {
@@ -118,6 +121,15 @@ export function mergeInto(config: Config, raw: Record<string, unknown>, knownRul
       case 'noExpansion':
         if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) problems.push({ message: '"noExpansion" must be an array of abbreviations' });
         else config.noExpansion = [...new Set([...config.noExpansion, ...(value as string[])])];
+        break;
+      case 'ignores':
+        if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) problems.push({ message: '"ignores" must be an array of glob patterns' });
+        else
+          for (const pattern of value as string[]) {
+            const bad = patternProblem(pattern);
+            if (bad) problems.push({ message: `ignores: "${pattern}" is not a pattern that can be read: ${bad}` });
+            else if (!config.ignores.includes(pattern)) config.ignores.push(pattern);
+          }
         break;
       default:
         problems.push({ message: `unknown key "${key}"${didYouMean(key, KEYS)}` });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type Config, type ConfigProblem } from './config';
 import { RULES } from '../rules';
+import { ignoreMatcher, type IgnoreMatcher } from './ignores';
 
 export const RULE_IDS = new Set(RULES.map((r) => r.id));
 
@@ -24,19 +25,23 @@ export interface LoadedConfig {
   path: string | null;
   config: Config;
   problems: ConfigProblem[];
+  /** whether the project file's `ignores` name a file (absolute, or relative to the working folder) */
+  isIgnored: IgnoreMatcher;
 }
+
+const NOTHING_IGNORED: IgnoreMatcher = () => false;
 
 /** Reads a project file; relative reference paths are resolved against its folder. */
 export function loadConfigFile(file: string): LoadedConfig {
   const text = readFileSync(file, 'utf8');
   const { config, problems } = parseConfig(text, RULE_IDS);
   config.references = config.references.map((r) => path.resolve(path.dirname(file), r));
-  return { path: file, config, problems };
+  return { path: file, config, problems, isIgnored: ignoreMatcher(config.ignores, path.dirname(path.resolve(file))) };
 }
 
 export function loadNearestConfig(dir: string): LoadedConfig {
   const file = findConfigFile(dir);
-  if (!file) return { path: null, config: defaultConfig(), problems: [] };
+  if (!file) return { path: null, config: defaultConfig(), problems: [], isIgnored: NOTHING_IGNORED };
   return loadConfigFile(file);
 }
 
