@@ -27,6 +27,14 @@ export const callUnknown: Rule = {
       }
       const headEnd = { line: call.range.start.line, character: call.range.start.character + word.length };
       const range = { start: call.range.start, end: headEnd };
+      if (best === word) {
+        // a call followed by words it does not take (`expressing concern`, `noting with deep concern`)
+        ctx.report({
+          message: `"${call.text}" is not a call ITU uses: "${word}" is one, and stands on its line alone; what follows belongs to a clause.`,
+          range: call.range,
+        });
+        continue;
+      }
       ctx.report({
         message: best
           ? `"${word}" is not a call ITU uses; did you mean "${best}"?`
