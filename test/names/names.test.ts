@@ -67,6 +67,20 @@ describe('names analysis: bodies', () => {
     );
   });
 
+  it('reports a name with one word another ending of the right one, after closer slips', () => {
+    const { names } = analyse(wtsa(['the International Electrotechnical Committee helps', 'the Telecommunication Standards Bureau helps']));
+    assert.deepEqual(
+      names.bodies.filter((m) => m.role === 'near').map((m) => [m.text, m.suggestions, m.unambiguous]),
+      [
+        ['International Electrotechnical Committee', ['International Electrotechnical Commission'], true],
+        ['Telecommunication Standards Bureau', ['Telecommunication Standardization Bureau'], true],
+      ],
+    );
+    // a word of another stem is no near miss: `Telecommunication Development Sector` is a name of its own
+    const other = analyse(wtsa(['the Council Working Party and the Telecommunication Development Sector help']));
+    assert.deepEqual(other.names.bodies.filter((m) => m.role === 'near').map((m) => m.text), []);
+  });
+
   it('gives every close name when two are equally close (no single fix)', () => {
     const data = smallData(['DIR-BR', 'DIR-BDT', 'DIR-TSB', 'WTSA']);
     const { names } = analyse(wtsa(['the Director of BT reports']), data);

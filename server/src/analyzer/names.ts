@@ -543,14 +543,41 @@ function nearVerdict(m: Matcher, written: string, k: number): NearVerdict {
     if (e.singular === wKey) continue;
     // `ITU-T Sector Members` is not a misspelling of `ITU Sector Members`: one abbreviation extends the other
     if (caps.some((c, q) => c !== null && c !== e.wordsLower[q] && (c.startsWith(e.wordsLower[q]) || e.wordsLower[q].startsWith(c)))) continue;
-    const d = distance(windowLower, e.lower, max);
-    if (d === 0 || d > max) continue;
+    let d = distance(windowLower, e.lower, max);
+    if (d === 0) continue;
+    // farther than a slip of the keys, but one word another ending of the name's word
+    // (`International Electrotechnical Committee` for `… Commission`): less close than any slip
+    if (d > max) {
+      if (!oneWordOtherEnding(lowers, e.wordsLower)) continue;
+      d = max + 1;
+    }
     if (d < bestD) {
       bestD = d;
       best = [e];
     } else if (d === bestD && !best.some((b) => b.text === e.text)) best.push(e);
   }
   return best.length === 0 ? NO_VERDICT : best;
+}
+
+/**
+ * All words the same but one, and that one another ending of the same stem: both of six
+ * letters or more, the first five the same (`committee` / `commission`, `standards` /
+ * `standardization`). A plural is not one (singularKey has already set those aside).
+ */
+function oneWordOtherEnding(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  let diff = -1;
+  for (let q = 0; q < a.length; q++) {
+    if (a[q] === b[q]) continue;
+    if (diff >= 0) return false;
+    diff = q;
+  }
+  if (diff < 0) return false;
+  const x = a[diff];
+  const y = b[diff];
+  if (x.length < 6 || y.length < 6) return false;
+  for (let i = 0; i < 5; i++) if (x.charCodeAt(i) !== y.charCodeAt(i)) return false;
+  return true;
 }
 
 function scanNearMisses(m: Matcher, text: string, lower: string, mine: RawBody[]): void {
