@@ -40,7 +40,7 @@ export const citationMeeting: Rule = {
         if (!years || m.year < years[0] || m.year > years[1]) continue;
         const there = meetingsAtPlace(ctx.data, m.place).filter((x) => !body || x.body === body);
         const hint = there.length
-          ? ` (${body ?? 'ITU'} met at ${there[0].place} in ${there.map((x) => x.year).join(', ')})`
+          ? ` (${body ?? 'ITU'} met at ${there[0].place} in ${[...new Set(there.map((x) => x.year))].join(', ')})`
           : body
             ? ` (${body} met in ${ctx.data.meetingsByBody(body).filter((x) => Math.abs(x.year - m.year!) <= 2).map(meetingLabel).join('; ') || 'other years'})`
             : '';

@@ -69,7 +69,10 @@ export const citationRevision: Rule = {
         if (latest && !latest.ambiguous && latest.meeting.id !== cited.id && meetingOrder(latest.meeting, cited) === 1) {
           const right = versionLabel(latest.meeting, latest.version.kind);
           ctx.report({
-            message: `${name} was revised at ${meetingLabel(latest.meeting)}, before this text's meeting (${r.doc.label}): cite "(${right})".`,
+            message:
+              latest.meeting.id === asOf.id
+                ? `${name} was revised at ${meetingLabel(latest.meeting)}, this text's own meeting: cite "(${right})".`
+                : `${name} was revised at ${meetingLabel(latest.meeting)}, before this text's meeting (${r.doc.label}): cite "(${right})".`,
             range: m.range,
             fixes: own ? [{ title: `Cite "(${right})"`, edits: [{ range: m.range, newText: right }] }] : undefined,
           });
