@@ -210,7 +210,7 @@ describe('reslint CLI', () => {
     return draft;
   }
 
-  it('skips the files the project file\'s "ignores" name, says so for a file named on the command line, and --no-ignore lints them', async () => {
+  it('skips the files the project file\'s "ignores" name, says so for a file named on the command line, --no-ignore lints them, and --print-config tells', async () => {
     const proj = path.join(dir, 'ignores');
     mkdirSync(path.join(proj, 'references'), { recursive: true });
     mkdirSync(path.join(proj, 'drafts'), { recursive: true });
@@ -237,6 +237,23 @@ describe('reslint CLI', () => {
     const every = await run(['--no-ignore', proj]);
     assert.equal(every.code, 1);
     assert.equal((every.out.match(/label-sequence/g) ?? []).length, 2, every.out);
+    // --print-config says which project file applies, and that it ignores the file
+    writeFileSync(path.join(proj, '.reslintrc.json'), JSON.stringify({ ignores: ['references/', '*.old.itures'], rules: { 'clause-opening': 'off', 'oxford-spelling': ['info', { allow: ['program'] }] } }));
+    const shown = await run(['--print-config', ref]);
+    assert.equal(shown.code, 0, shown.err);
+    const cfg = JSON.parse(shown.out);
+    assert.equal(cfg.file, ref);
+    assert.equal(cfg.projectFile, path.join(proj, '.reslintrc.json'));
+    assert.equal(cfg.ignored, true);
+    assert.deepEqual(cfg.ignores, ['references/', '*.old.itures']);
+    assert.deepEqual(Object.keys(cfg.rules), RULES.map((x) => x.id));
+    assert.deepEqual(cfg.rules['clause-opening'], { severity: 'off' });
+    assert.deepEqual(cfg.rules['oxford-spelling'], { severity: 'info', options: { allow: ['program'] } });
+    assert.deepEqual(cfg.rules['label-sequence'], { severity: 'error' });
+    assert.equal(JSON.parse((await run(['--print-config', path.join(proj, 'drafts', 'draft.itures')])).out).ignored, false);
+    const both = await run(['--print-config', ref, proj]);
+    assert.equal(both.code, 2);
+    assert.equal(both.err, 'reslint: --print-config takes one FILE and no PATH\n');
   });
 
   it('reads the reference documents named by the project file', async () => {

@@ -3,6 +3,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintFindings, fixText } from '../engine';
 import { loadConfigFile, loadNearestConfig, lineColOf, type LoadedConfig } from '../engine/configFile';
+import { effectiveSeverity } from '../engine/config';
 import type { Finding, Severity } from '../rules/types';
 import { UsageError } from './errors';
 import { decode, expandPaths } from './files';
@@ -41,20 +42,22 @@ interface IO {
   stdin: () => Promise<string>;
 }
 
-export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): Promise<number> {
-  const files = await expandPaths(args);
-  const named = new Set(args);
+/**
+ * The project file for a folder (the one given with --config, else the nearest), its problems
+ * reported once per file on standard error.
+ */
+function configLoader(configPath: string | undefined, io: IO): (dir: string) => LoadedConfig {
   let explicit: LoadedConfig | null = null;
-  if (opts.configPath) {
+  if (configPath) {
     try {
-      explicit = loadConfigFile(opts.configPath);
+      explicit = loadConfigFile(configPath);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      throw new UsageError(`cannot read config ${opts.configPath}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+      throw new UsageError(`cannot read config ${configPath}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
     }
   }
   const reported = new Set<string>();
-  const configFor = (dir: string): LoadedConfig => {
+  return (dir: string): LoadedConfig => {
     const loaded = explicit ?? loadNearestConfig(dir);
     if (loaded.path && loaded.problems.length && !reported.has(loaded.path)) {
       reported.add(loaded.path);
@@ -71,6 +74,39 @@ export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): P
     }
     return loaded;
   };
+}
+
+/**
+ * `reslint --print-config FILE`: the configuration that applies to FILE, as JSON: the project
+ * file, whether its `ignores` name FILE, every rule's severity (and options), the reference
+ * documents, the abbreviations needing no expansion.
+ */
+export function printConfig(file: string, configPath: string | undefined, io: IO): number {
+  const abs = path.resolve(file);
+  const loaded = configLoader(configPath, io)(path.dirname(abs));
+  const { config } = loaded;
+  const rules: Record<string, { severity: string; options?: Record<string, unknown> }> = {};
+  for (const r of RULES) {
+    const set = config.rules[r.id];
+    rules[r.id] = { severity: effectiveSeverity(config, r.id, r.defaultSeverity), ...(set?.options ? { options: set.options } : {}) };
+  }
+  const shown = {
+    file: abs,
+    projectFile: loaded.path,
+    ignored: loaded.isIgnored(abs),
+    ignores: config.ignores,
+    references: config.references,
+    noExpansion: config.noExpansion,
+    rules,
+  };
+  io.out(JSON.stringify(shown, null, 2) + '\n');
+  return 0;
+}
+
+export async function lintFiles(args: string[], opts: LintRunOptions, io: IO): Promise<number> {
+  const files = await expandPaths(args);
+  const named = new Set(args);
+  const configFor = configLoader(opts.configPath, io);
   // reference documents named by the configuration, indexed once per set of folders
   const dataCache = new Map<string, Promise<{ data: ReferenceData; extension: ReferenceExtension | null }>>();
   const dataFor = (refs: string[]): Promise<{ data: ReferenceData; extension: ReferenceExtension | null }> => {

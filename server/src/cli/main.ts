@@ -9,13 +9,14 @@
  * Exit codes: 0 no error finding, 1 some error finding, 2 usage or I/O error.
  */
 import { parseArgs } from 'node:util';
-import { FORMATS, lintFiles, type LintRunOptions } from './lintCommand';
+import { FORMATS, lintFiles, printConfig, type LintRunOptions } from './lintCommand';
 import { VERSION } from './version';
 import { UsageError } from './errors';
 import { defaultThreads } from '../piecePool';
 import { wordCommand } from './wordCommands';
 
 const HELP = `Usage: reslint [options] PATH...
+       reslint --print-config FILE
        reslint import IN.docx -o OUT.txt
        reslint export --to docx IN -o OUT.docx
        reslint mod --base REFERENCE EDITED -o OUT (.docx or .txt)
@@ -31,6 +32,8 @@ Options:
   --fix                apply safe fixes and write the files back
   --quiet              report errors only
   --no-ignore          also lint the files the project file's "ignores" name
+  --print-config FILE  print the configuration that applies to FILE (project file, ignored
+                       or not, every rule's severity) as JSON, and lint nothing
   --max-warnings N     exit 1 when there are more than N warnings
   --stdin-filename F   name to show for standard input
   --threads N          lint files of 1 MB or more in pieces on up to N threads (default:
@@ -56,6 +59,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
           fix: { type: 'boolean', default: false },
           quiet: { type: 'boolean', default: false },
           'no-ignore': { type: 'boolean', default: false },
+          'print-config': { type: 'string' },
           'max-warnings': { type: 'string' },
           'stdin-filename': { type: 'string' },
           threads: { type: 'string' },
@@ -75,6 +79,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     if (v.version) {
       io.out(`${VERSION}\n`);
       return 0;
+    }
+    if (v['print-config'] !== undefined) {
+      if (parsed.positionals.length) throw new UsageError('--print-config takes one FILE and no PATH');
+      return printConfig(v['print-config'], v.config, io);
     }
     const format = FORMATS.find((f) => f === v.format);
     if (!format) throw new UsageError(`unknown format "${v.format}" (use ${FORMATS.join(', ')})`);
