@@ -21,6 +21,18 @@ interface DocumentInfo {
   resolutions: number;
 }
 
+/** The answer to itu-resolution/lintWorkspace (server/src/workspaceLint.ts). */
+interface WorkspaceLintResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  open: number;
+  ignored: number;
+  skipped: { file: string; reason: string }[];
+  cancelled: boolean;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -47,6 +59,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== LANGUAGE || !client) return;
       await client.sendRequest('workspace/executeCommand', { command: 'itu-resolution.server.renumber', arguments: [editor.document.uri.toString()] });
+    }),
+  );
+
+  // every resolution file of the workspace checked, its findings in the Problems view
+  context.subscriptions.push(
+    vscode.commands.registerCommand('itu-resolution.lintWorkspace', async () => {
+      if (!client) return;
+      const c = client;
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'ITU Resolution: checking the resolution files of the workspace', cancellable: true },
+        (_progress, token) => c.sendRequest<WorkspaceLintResult>('itu-resolution/lintWorkspace', {}, token),
+      );
+      const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+      const left = [r.open ? `${r.open} open (checked as you type)` : '', r.ignored ? `${r.ignored} named by "ignores"` : '', r.skipped.length ? `${r.skipped.length} unreadable` : ''].filter(Boolean);
+      const message =
+        `${r.cancelled ? 'Stopped: ' : ''}${n(r.files, 'file')} checked: ${n(r.errors, 'error')}, ${n(r.warnings, 'warning')}, ${r.infos} info` +
+        (left.length ? `; left out: ${left.join(', ')}.` : '.');
+      void vscode.window.showInformationMessage(message);
+      if (r.errors + r.warnings + r.infos > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
   );
 

@@ -34,6 +34,7 @@ import { citedClauseDefinition, citedClauseReferences } from './features/citedCl
 import { viewLocation, wordFileOfView } from './features/wordView';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { LintPool } from './lintPool';
+import { lintWorkspaceFiles } from './workspaceLint';
 import { FrameGuard } from './frameGuard';
 import { LINE_DOCUMENTS, type LineDocument } from './lineDocument';
 import { STRUCTURAL_TAGS } from './lintJob';
@@ -466,6 +467,20 @@ connection.onRequest('itu-resolution/nextLabel', async (p: { uri: string; positi
 });
 
 /** Finding counts and the adopting meeting, for the status bar. */
+/**
+ * "Check All Resolution Files in the Workspace": the files not open are linted from disk and
+ * their findings published (workspaceLint.ts); the answer sums them up for the client's message.
+ */
+connection.onRequest('itu-resolution/lintWorkspace', async (_p: unknown, token) => {
+  const open = new Set(documents.all().map((d) => fsPathOf(d.uri)).filter((p): p is string => !!p));
+  return lintWorkspaceFiles(workspace.workspaceFolders(), {
+    workspace,
+    isOpen: (p) => open.has(p) || documents.get(URI.file(p).toString()) !== undefined,
+    publish: (p, findings) => void connection.sendDiagnostics({ uri: URI.file(p).toString(), diagnostics: findings.map(toDiagnostic) }),
+    isCancelled: () => token.isCancellationRequested,
+  });
+});
+
 connection.onRequest('itu-resolution/documentInfo', async (p: { uri: string }) => {
   const doc = documents.get(p.uri);
   if (!doc) return null;

@@ -94,6 +94,11 @@ export class Workspace {
     this.folders.push(p);
   }
 
+  /** The workspace folders, as paths. */
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
   /** Editor settings (`itu-resolution.*`): rules, references, noExpansion. */
   setSettings(raw: unknown): void {
     const cfg = defaultConfig();

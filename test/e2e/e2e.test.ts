@@ -206,6 +206,22 @@ describe('e2e: the packaged extension in VS Code (code-server + Chromium)', func
     assert.equal(squash(after), squash(expandSnippet(chosen.body)));
   });
 
+  it('lists the findings of a file never opened after "Check All Resolution Files in the Workspace"', async () => {
+    const v = session();
+    const cmd = pkg.contributes?.commands?.find((c) => c.command === 'itu-resolution.lintWorkspace');
+    assert.ok(cmd, 'package.json contributes no command "itu-resolution.lintWorkspace"');
+    // a file written while VS Code runs, and never opened: only the command checks it
+    const name = 'unopened.itures';
+    fs.mkdirSync(path.join(v.workspace, 'drafts'), { recursive: true });
+    fs.writeFileSync(
+      path.join(v.workspace, 'drafts', name),
+      fs.readFileSync(path.join(WORKSPACE, DRAFT), 'utf8').replace('encourage ,', 'encourage,').replace('Resolution 18 of this assembly', 'Resolution 18 (Rev. Hammamet 2016) of this assembly'),
+    );
+    await v.runCommand(cmd.category ? `${cmd.category}: ${cmd.title}` : cmd.title);
+    const rows = await v.waitForProblems(`the Problems panel to list findings in ${name}`, (rs) => rs.some((r) => r.file === name && r.line !== undefined && /comma separates the place and the year/.test(r.message ?? '')));
+    assert.ok(rows.some((r) => r.file === name && /program/i.test(r.message ?? '')), 'the US spelling of the copied draft is listed too');
+  });
+
   it('renumbers a shuffled section with the itu-resolution.renumber command', async () => {
     const v = session();
     const cmd = pkg.contributes?.commands?.find((c) => c.command === 'itu-resolution.renumber');

@@ -174,6 +174,36 @@ describe('language server over stdio', function () {
     }
   });
 
+  it('checks every resolution file of the workspace on request, but the open and the ignored ones, and publishes their findings', async () => {
+    const root = mkdtempSync(path.join(server.dir, 'lint-workspace-'));
+    const bad = RES92.replace('workshop events.', 'workshop events');
+    mkdirSync(path.join(root, 'drafts', 'old'), { recursive: true });
+    writeFileSync(path.join(root, '.reslintrc.json'), JSON.stringify({ ignores: ['old/'] }));
+    writeFileSync(path.join(root, 'a.itures'), bad);
+    writeFileSync(path.join(root, 'drafts', 'b.res.txt'), RES92);
+    writeFileSync(path.join(root, 'drafts', 'old', 'c.itures'), bad);
+    writeFileSync(path.join(root, 'notes.txt'), bad);
+    writeFileSync(path.join(root, 'open.itures'), bad);
+    const client = await TestClient.start({ rootPath: root });
+    try {
+      const open = pathToUri(path.join(root, 'open.itures'));
+      client.open(open, FIXTURE);
+      await client.waitDiagnostics(open, 1);
+      const r = await client.request<{ files: number; errors: number; warnings: number; infos: number; open: number; ignored: number; skipped: unknown[]; cancelled: boolean }>('itu-resolution/lintWorkspace', {});
+      assert.deepEqual(r, { files: 2, errors: 1, warnings: 2, infos: 0, open: 1, ignored: 1, skipped: [], cancelled: false });
+      assert.deepEqual((await client.waitDiagnostics(pathToUri(path.join(root, 'a.itures')))).map((d) => d.code), ['no-space-before-punctuation', 'clause-ending']);
+      assert.deepEqual((await client.waitDiagnostics(pathToUri(path.join(root, 'drafts', 'b.res.txt')))).map((d) => d.code), ['no-space-before-punctuation']);
+      // the open document keeps the findings of its text in the editor, not of the file on disk
+      assert.deepEqual(await client.waitDiagnostics(open, 1), []);
+      await new Promise((res) => setTimeout(res, 100));
+      for (const f of [path.join(root, 'drafts', 'old', 'c.itures'), path.join(root, 'notes.txt')]) {
+        await assert.rejects(client.waitDiagnostics(pathToUri(f), undefined, 200), /no diagnostics/, f);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('offers to disable a rule for the finding\'s line, joining the comment the line already has', async () => {
     const uri = pathToUri(path.join(server.dir, 'disable-action.itures'));
     const text = RES92.replace('to encourage , in cooperation', 'to encourage ,  in cooperation');

@@ -6,10 +6,6 @@ import { UsageError } from './errors';
 
 export const RESOLUTION_PATTERNS = ['**/*.itures', '**/*.resolution', '**/*.res.txt', '**/*.itu.txt'];
 
-export function isResolutionFile(p: string): boolean {
-  return /\.(itures|resolution|res\.txt|itu\.txt)$/i.test(p);
-}
-
 /** Expands PATH arguments: files as given, folders searched, globs expanded; `-` kept. */
 export async function expandPaths(args: string[]): Promise<string[]> {
   const out: string[] = [];

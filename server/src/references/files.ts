@@ -11,6 +11,11 @@ import { isWordFileName, isWordOwnerFile, type DocxReader } from './docx';
 /** The extensions of resolution texts (the editor's language, plain `.txt`, and Word's `.docx`). */
 export const REFERENCE_EXTENSIONS = ['.itures', '.resolution', '.res.txt', '.itu.txt', '.txt', '.docx'];
 
+/** The files the editor's language is for, and that `reslint FOLDER` lints: `.itures`, `.resolution`, `*.res.txt`, `*.itu.txt`. */
+export function isResolutionFileName(name: string): boolean {
+  return /\.(itures|resolution|res\.txt|itu\.txt)$/i.test(name);
+}
+
 export function isReferenceFileName(name: string): boolean {
   const lower = name.toLowerCase();
   return REFERENCE_EXTENSIONS.some((e) => lower.endsWith(e)) && !isWordOwnerFile(name);
