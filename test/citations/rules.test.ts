@@ -58,7 +58,7 @@ describe('citation-revision (test data)', () => {
     const unmarked = DATA.extend({ resolutions: [{ ...e, completeTo: undefined }] });
     // the stale citation is still reported (Hammamet, 2016 is listed), not the missing version
     assert.deepEqual(summary(WTSA16(['Resolution 902 (Rev. Dubai, 2012) of this assembly']), unmarked), [
-      'citation-revision: Resolution 902 was revised at Hammamet, 2016, before this text\'s meeting (Hammamet, 2016): cite "(Rev. Hammamet, 2016)".',
+      'citation-revision: Resolution 902 was revised at Hammamet, 2016, this text\'s own meeting: cite "(Rev. Hammamet, 2016)".',
     ]);
     // a list complete only up to 2012 says nothing about 2016
     const early = DATA.extend({ resolutions: [{ ...e, versions: [e.versions[0]], completeTo: 'WTSA-2012' }] });
@@ -77,7 +77,7 @@ describe('citation-revision (test data)', () => {
     const f = findings(WTSA16(['Resolution 903 (Rev. Johannesburg, 2008) of this assembly']));
     assert.deepEqual(
       f.map((x) => `${x.rule}: ${x.message}`),
-      ['citation-revision: Resolution 903 was revised at Hammamet, 2016, before this text\'s meeting (Hammamet, 2016): cite "(Rev. Hammamet, 2016)".'],
+      ['citation-revision: Resolution 903 was revised at Hammamet, 2016, this text\'s own meeting: cite "(Rev. Hammamet, 2016)".'],
     );
     assert.equal(f[0].fixes?.[0].edits[0].newText, 'Rev. Hammamet, 2016');
   });
