@@ -30,7 +30,12 @@ describe('references to numbered paragraphs (Resolution 1)', () => {
 
   it('finds the references Resolution 1 makes, each to a paragraph it has but one, and none to another text', () => {
     const refs = analysis.paragraphRefs;
-    assert.equal(refs.length, 40);
+    assert.equal(refs.length, 44);
+    // after `with`, `See also`: `in accordance with 9.3.4 below`, `(See also 8.2.)`
+    assert.deepEqual(
+      refs.filter((r) => /(?:with|also) $/.test(LINES[r.range.start.line].slice(0, r.range.start.character))).map((r) => [r.number, r.direction, !!r.target]),
+      [['8.2', null, true], ['9.3.4', 'below', true], ['9.5.2', 'below', true], ['9.6.1', null, true]],
+    );
     // `In 1bis.1.1 and 1bis.1.2 below`: numbers of Section 1bis, after a capital `In`
     const l77 = refs.filter((r) => r.range.start.line === at('In 1bis.1.1 and 1bis.1.2 below').line);
     assert.deepEqual(l77.map((r) => [r.number, r.direction, !!r.target]), [['1bis.1.1', 'below', true], ['1bis.1.2', 'below', true], ['1bis.2', null, true], ['1bis.10', null, false]]);
@@ -58,7 +63,7 @@ describe('references to numbered paragraphs (Resolution 1)', () => {
     assert.ok(value.startsWith('**9.5.2** (SECTION 9)\n\nTechnical and editorial changes may only be made during the meeting'), value.slice(0, 80));
     // from the paragraph's number, or from a reference: the same list
     const fromNumber = references(analysis, uri, { line: target.line, character: 2 }, true).map((l) => l.range.start.line);
-    assert.deepEqual(fromNumber, [target.line, at('see 9.5.2 below').line, at('and 9.5.2)').line]);
+    assert.deepEqual(fromNumber, [target.line, at('see 9.5.2 below').line, at('in accordance with 9.5.2 below').line, at('and 9.5.2)').line]);
     assert.deepEqual(references(analysis, uri, onRef, false).map((l) => l.range.start.line), fromNumber.slice(1));
   });
 

@@ -31,7 +31,7 @@ const SUFFIX = '(?:bis|ter|quater|quinquies)?';
 const NUMBER = String.raw`\d{1,2}${SUFFIX}(?:\.\d{1,3}${SUFFIX}){1,5}`;
 /** what may follow a number that is not a paragraph's: more digits, a unit, a text it belongs to */
 const NOT_A_REFERENCE = String.raw`(?![\w\-/%\u2011]|\.\d|[ \t]*(?:%|per[ \t]cent|[kMGT]?Hz\b|[kMG]?bit|dB\b|(?:million|billion|thousand|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kg|CHF|USD)\b))`;
-const FIRST_RE = new RegExp(String.raw`\b(?:[Ii]n|[Ss]ee|[Uu]nder|to|of|from|and|or|paragraphs?|clauses?|§§?)[ \t]+(${NUMBER})${NOT_A_REFERENCE}`, 'g');
+const FIRST_RE = new RegExp(String.raw`\b(?:[Ii]n|[Ss]ee|[Uu]nder|to|of|from|and|or|with|also|[Cc]f\.|paragraphs?|clauses?|§§?)[ \t]+(${NUMBER})${NOT_A_REFERENCE}`, 'g');
 const MORE_RE = new RegExp(String.raw`^[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*(${NUMBER})${NOT_A_REFERENCE}`);
 const DIRECTION_RE = /^[ \t]+(above|below)\b/;
 /** just before: another text named with its number (`Recommendation ITU-T A.8, clause 3.1`; not `the Recommendation as in 9.3.1`) */
