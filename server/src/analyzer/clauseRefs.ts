@@ -30,6 +30,9 @@ export interface ClauseRef {
   /** the clause referred to, when it exists */
   target: Clause | null;
   targetSection: Section | null;
+  /** `above` or `below` written after it (or after the list it ends), with its range */
+  direction: 'above' | 'below' | null;
+  directionRange: Range | null;
 }
 
 /**
@@ -99,6 +102,9 @@ const ADDRESSED_EXTERNAL_RE = new RegExp(
   `\\b(instructs|invites|requests|encourages|urges)(?:[ \\t]+(further|also))?[ \\t]+((?:the[ \\t]|[A-Z])[^,;:()\\d\\n]{2,110}?)[ \\t]+(${LABEL})(?=[ \\t]*(?:,[ \\t]*)?of[ \\t]+(?:Resolution|Decision)[ \\t])`,
   'g',
 );
+
+/** `above` / `below` right after a reference's last label */
+const DIRECTION_RE = /^[ \t]+(above|below)\b/;
 
 const HEAD_IN_RE = new RegExp(`\\b(?:${CLAUSE_REF_HEADS.join('|')})\\b`);
 
@@ -173,6 +179,9 @@ interface RefMatch {
   citationAt: number;
   /** the call with its addressee, when the reference names one (`instructs the Secretary-General`) */
   call: string | null;
+  /** `above` / `below` after the last label, and where that word starts; else null and -1 */
+  direction: 'above' | 'below' | null;
+  dirStart: number;
 }
 
 const REF_SLOT = new TextSlot<RefMatch[]>();
@@ -207,7 +216,10 @@ function scanRefs(text: string): RefMatch[] {
       const am = EXTERNAL_AFTER_RE.exec(text.slice(p, p + 40));
       if (am) citationAt = p + am[0].length;
     }
-    (out ??= []).push({ index: m.index, head, modifier, labels, citationAt, call: null });
+    const dm = DIRECTION_RE.exec(text.slice(p, p + 12));
+    const direction = dm ? (dm[1] as 'above' | 'below') : null;
+    const dirStart = dm ? p + dm[0].length - dm[1].length : -1;
+    (out ??= []).push({ index: m.index, head, modifier, labels, citationAt, call: null, direction, dirStart });
   }
   if (text.includes(' of Resolution') || text.includes(' of Decision')) {
     ADDRESSED_EXTERNAL_RE.lastIndex = 0;
@@ -219,7 +231,7 @@ function scanRefs(text: string): RefMatch[] {
       const am = EXTERNAL_AFTER_RE.exec(text.slice(end, end + 40));
       if (!am) continue;
       const call = `${m[1]}${m[2] ? ' ' + m[2] : ''} ${m[3].replace(/[ \t]+/g, ' ')}`;
-      (out ??= []).push({ index: m.index, head: m[1], modifier: (m[2] as 'further' | 'also' | undefined) ?? null, labels: [{ label: m[4], start: end - m[4].length, end }], citationAt: end + am[0].length, call });
+      (out ??= []).push({ index: m.index, head: m[1], modifier: (m[2] as 'further' | 'also' | undefined) ?? null, labels: [{ label: m[4], start: end - m[4].length, end }], citationAt: end + am[0].length, call, direction: null, dirStart: -1 });
     }
   }
   return out ?? NO_REFS;
@@ -300,6 +312,8 @@ function scanUnit(
         sections,
         target,
         targetSection,
+        direction: m.direction,
+        directionRange: m.direction ? rangeIn(c, m.dirStart, m.dirStart + m.direction.length) : null,
       });
     }
   }
@@ -338,6 +352,8 @@ function scanUnit(
           continue;
         }
         const found = labelsOf(a.section).get(label) ?? null;
+        const dm = DIRECTION_RE.exec(text.slice(end, end + 12));
+        const dirStart = dm ? end + dm[0].length - dm[1].length : -1;
         out.push({
           resolution: ri,
           range: rangeIn(c, at, from + lm[1].length),
@@ -349,6 +365,8 @@ function scanUnit(
           sections: [a.section],
           target: found,
           targetSection: found ? a.section : null,
+          direction: dm ? (dm[1] as 'above' | 'below') : null,
+          directionRange: dm ? rangeIn(c, dirStart, dirStart + dm[1].length) : null,
         });
       }
     }
