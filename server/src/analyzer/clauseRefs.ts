@@ -86,7 +86,8 @@ export const CLAUSE_REF_HEADS: readonly string[] = [
 ];
 const SUF = `(?:[ \\t]?(?:${LATIN_SUFFIXES.join('|')}))?`;
 const LABEL = `(?:[a-z]{1,2}${SUF}\\)|\\d{1,2}${SUF}(?![\\w.\\-/]|[ \\t]?\\())`;
-const REF_RE = new RegExp(`\\b(${CLAUSE_REF_HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+(${LABEL})`, 'g');
+// `resolves 2`, `resolves further 2`, `further resolves 2` (the call written either way)
+const REF_RE = new RegExp(`\\b(?:(further)[ \\t]+)?(${CLAUSE_REF_HEADS.join('|')})(?:[ \\t]+(further|also))?[ \\t]+(${LABEL})`, 'g');
 const LABEL_AT_START = new RegExp(`^(${LABEL})`);
 const MORE_RE = new RegExp(`^(?:[ \\t]*(?:,|and|or|to|-|\\u2013)[ \\t]*)(${LABEL})`);
 // each run of white space has one place to go (three optional runs in a row backtracked cubically)
@@ -193,15 +194,15 @@ function scanRefs(text: string): RefMatch[] {
   REF_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = REF_RE.exec(text))) {
-    const head = m[1];
-    const modifier = (m[2] as 'further' | 'also' | undefined) ?? null;
+    const head = m[2];
+    const modifier = ((m[1] ?? m[3]) as 'further' | 'also' | undefined) ?? null;
     const from = Math.max(0, m.index - 120);
     // `Resolution 18 …, resolves 2`: another text's clause
     const bm = EXTERNAL_BEFORE_RE.exec(text.slice(from, m.index));
     let citationAt = bm ? from + bm.index : -1;
     const labels: { label: string; start: number; end: number }[] = [];
-    let labelStart = m.index + m[0].length - m[3].length;
-    labels.push({ label: m[3], start: labelStart, end: m.index + m[0].length });
+    let labelStart = m.index + m[0].length - m[4].length;
+    labels.push({ label: m[4], start: labelStart, end: m.index + m[0].length });
     let p = m.index + m[0].length;
     for (;;) {
       const mm = MORE_RE.exec(text.slice(p, p + 40));
