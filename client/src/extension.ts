@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerWordCommands } from './word';
+// the answer to itu-resolution/lintWorkspace (a type only: nothing of the server is bundled here)
+import type { WorkspaceLintResult } from '../../server/src/workspaceLint';
 
 let client: LanguageClient | undefined;
 
@@ -19,18 +21,6 @@ interface DocumentInfo {
   infos: number;
   meeting: string | null;
   resolutions: number;
-}
-
-/** The answer to itu-resolution/lintWorkspace (server/src/workspaceLint.ts). */
-interface WorkspaceLintResult {
-  files: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  open: number;
-  ignored: number;
-  skipped: { file: string; reason: string }[];
-  cancelled: boolean;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

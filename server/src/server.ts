@@ -466,7 +466,6 @@ connection.onRequest('itu-resolution/nextLabel', async (p: { uri: string; positi
   return s ? nextLabelAt(s.analysis, p.position) : null;
 });
 
-/** Finding counts and the adopting meeting, for the status bar. */
 /**
  * "Check All Resolution Files in the Workspace": the files not open are linted from disk and
  * their findings published (workspaceLint.ts); the answer sums them up for the client's message.
@@ -475,12 +474,14 @@ connection.onRequest('itu-resolution/lintWorkspace', async (_p: unknown, token) 
   const open = new Set(documents.all().map((d) => fsPathOf(d.uri)).filter((p): p is string => !!p));
   return lintWorkspaceFiles(workspace.workspaceFolders(), {
     workspace,
-    isOpen: (p) => open.has(p) || documents.get(URI.file(p).toString()) !== undefined,
+    isOpen: (p) => open.has(p),
     publish: (p, findings) => void connection.sendDiagnostics({ uri: URI.file(p).toString(), diagnostics: findings.map(toDiagnostic) }),
+    configProblem: (m) => void connection.window.showWarningMessage(m),
     isCancelled: () => token.isCancellationRequested,
   });
 });
 
+/** Finding counts and the adopting meeting, for the status bar. */
 connection.onRequest('itu-resolution/documentInfo', async (p: { uri: string }) => {
   const doc = documents.get(p.uri);
   if (!doc) return null;

@@ -203,9 +203,9 @@ export class Workspace {
     if (state.linted) return state;
     const { config, problems } = this.configFor(fsPath);
     state.configProblems.push(...problems);
-    state.linted = true;
     if (this.isIgnored(fsPath)) {
       state.findings = [];
+      state.linted = true;
       return state;
     }
     state.findings = lintDocument(state.doc, {
@@ -215,6 +215,7 @@ export class Workspace {
       rules: lintRules('full'),
       onRuleError: (rule, e) => this.ruleFailed(rule.id, uri, (e as Error)?.stack ?? String(e)),
     });
+    state.linted = true;
     return state;
   }
 

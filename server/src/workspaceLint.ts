@@ -34,6 +34,8 @@ export interface WorkspaceLintDeps {
   isOpen: (fsPath: string) => boolean;
   /** publishes a file's findings */
   publish: (fsPath: string, findings: Finding[]) => void;
+  /** says what is wrong in a project file (each file once: the workspace keeps count) */
+  configProblem: (message: string) => void;
   isCancelled?: () => boolean;
   limits?: Limits;
 }
@@ -51,6 +53,7 @@ export async function lintWorkspaceFiles(folders: readonly string[], deps: Works
       skip(folder, 'the workspace folder cannot be read');
       continue;
     }
+    // what the walk leaves out (links out of the folder, loops, folders too deep) is not a resolution file to check
     const { files } = await walk(root, NODE_FS, limits, () => {});
     for (const file of files) {
       if (deps.isCancelled?.()) {
@@ -78,7 +81,8 @@ export async function lintWorkspaceFiles(folders: readonly string[], deps: Works
         continue;
       }
       const text = read.text;
-      const { config } = deps.workspace.configFor(file);
+      const { config, problems } = deps.workspace.configFor(file);
+      for (const m of problems) deps.configProblem(m);
       const findings = lintFindings(text, { config, data: deps.workspace.dataFor(file) });
       result.files++;
       for (const f of findings) {

@@ -184,13 +184,18 @@ describe('language server over stdio', function () {
     writeFileSync(path.join(root, 'drafts', 'old', 'c.itures'), bad);
     writeFileSync(path.join(root, 'notes.txt'), bad);
     writeFileSync(path.join(root, 'open.itures'), bad);
+    // a project file of its own, with a key it does not know: said once, the defaults apply
+    mkdirSync(path.join(root, 'more'));
+    writeFileSync(path.join(root, 'more', '.reslintrc.json'), JSON.stringify({ colour: 'blue' }));
+    writeFileSync(path.join(root, 'more', 'd.itures'), RES92);
     const client = await TestClient.start({ rootPath: root });
     try {
       const open = pathToUri(path.join(root, 'open.itures'));
       client.open(open, FIXTURE);
       await client.waitDiagnostics(open, 1);
       const r = await client.request<{ files: number; errors: number; warnings: number; infos: number; open: number; ignored: number; skipped: unknown[]; cancelled: boolean }>('itu-resolution/lintWorkspace', {});
-      assert.deepEqual(r, { files: 2, errors: 1, warnings: 2, infos: 0, open: 1, ignored: 1, skipped: [], cancelled: false });
+      assert.deepEqual(r, { files: 3, errors: 1, warnings: 3, infos: 0, open: 1, ignored: 1, skipped: [], cancelled: false });
+      assert.deepEqual(client.shown.filter((m) => m.message.includes('colour')).map((m) => m.message), [`reslint: ${path.join(root, 'more', '.reslintrc.json')}: unknown key "colour"; the defaults apply for it.`]);
       assert.deepEqual((await client.waitDiagnostics(pathToUri(path.join(root, 'a.itures')))).map((d) => d.code), ['no-space-before-punctuation', 'clause-ending']);
       assert.deepEqual((await client.waitDiagnostics(pathToUri(path.join(root, 'drafts', 'b.res.txt')))).map((d) => d.code), ['no-space-before-punctuation']);
       // the open document keeps the findings of its text in the editor, not of the file on disk
