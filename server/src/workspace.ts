@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { Analysis } from './analyzer/analysis';
 import { defaultConfig, mergeInto, type Config, type ConfigProblem } from './engine/config';
-import { loadNearestConfig, RULE_IDS, type LoadedConfig } from './engine/configFile';
+import { loadNearestConfig, NOTHING_IGNORED, RULE_IDS, type LoadedConfig } from './engine/configFile';
 import { lintDocument } from './engine/lint';
 import type { ResDocument } from './model/types';
 import { parse, parseLines } from './parser/parse';
@@ -156,14 +156,14 @@ export class Workspace {
   /** The project file that applies to a file (cached per folder; problems not reported here). */
   private projectConfig(fsPath: string | null): LoadedConfig {
     const dir = fsPath ? path.dirname(fsPath) : this.folders[0] ?? null;
-    if (!dir) return { path: null, config: defaultConfig(), problems: [], isIgnored: () => false };
+    if (!dir) return { path: null, config: defaultConfig(), problems: [], isIgnored: NOTHING_IGNORED };
     const cached = this.configCache.get(dir);
     if (cached) return cached;
     let loaded: LoadedConfig;
     try {
       loaded = loadNearestConfig(dir);
     } catch (e) {
-      loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }], isIgnored: () => false };
+      loaded = { path: null, config: defaultConfig(), problems: [{ message: `cannot read the project file: ${(e as Error).message}` }], isIgnored: NOTHING_IGNORED };
     }
     this.configCache.set(dir, loaded);
     return loaded;

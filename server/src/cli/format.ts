@@ -101,7 +101,7 @@ export function formatSarif(results: FileResult[], tool: ToolInfo): string {
   const ruleIndex = new Map(tool.rules.map((r, i) => [r.id, i]));
   const sarifResults: sarif.Result[] = [];
   for (const r of results) {
-    // standard input has no file to point to: its name is shown as given
+    // standard input is named by --stdin-filename (else `<stdin>`), read as a path like any other
     const artifactLocation = sarifLocation(r.file, tool.cwd);
     for (const f of r.findings) {
       const fix = f.fixes?.[0];

@@ -29,7 +29,8 @@ export interface LoadedConfig {
   isIgnored: IgnoreMatcher;
 }
 
-const NOTHING_IGNORED: IgnoreMatcher = () => false;
+/** The matcher of a configuration without a project file: nothing is ignored. */
+export const NOTHING_IGNORED: IgnoreMatcher = () => false;
 
 /** Reads a project file; relative reference paths are resolved against its folder. */
 export function loadConfigFile(file: string): LoadedConfig {
