@@ -57,10 +57,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('itu-resolution.lintWorkspace', async () => {
       if (!client) return;
       const c = client;
-      const r = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'ITU Resolution: checking the resolution files of the workspace', cancellable: true },
-        (_progress, token) => c.sendRequest<WorkspaceLintResult>('itu-resolution/lintWorkspace', {}, token),
-      );
+      let r: WorkspaceLintResult;
+      try {
+        r = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'ITU Resolution: checking the resolution files of the workspace', cancellable: true },
+          (_progress, token) => c.sendRequest<WorkspaceLintResult>('itu-resolution/lintWorkspace', {}, token),
+        );
+      } catch (e) {
+        // cancelled before the server answered, or the server gone
+        if (!(e instanceof vscode.CancellationError)) void vscode.window.showErrorMessage(`ITU Resolution: the workspace could not be checked: ${(e as Error)?.message ?? e}`);
+        return;
+      }
       const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
       const left = [r.open ? `${r.open} open (checked as you type)` : '', r.ignored ? `${r.ignored} named by "ignores"` : '', r.skipped.length ? `${r.skipped.length} unreadable` : ''].filter(Boolean);
       const message =

@@ -103,6 +103,10 @@ export interface MeetingRef {
   /** `WRC-15` style */
   wrcForm: boolean;
   rev: boolean;
+  /** `Rev` as written, with its dot if any (`Rev.`, `REV.`), the white space after it, and their range; null without `Rev` */
+  revText: string | null;
+  revSpace: string;
+  revRange: Range | null;
   range: Range;
   raw: string;
 }

@@ -398,6 +398,9 @@ class Builder {
       year: m.year,
       wrcForm: m.wrcForm,
       rev: m.rev,
+      revText: m.revText,
+      revSpace: m.revSpace,
+      revRange: m.revText !== null ? rangeIn(c, m.revStart, m.revStart + m.revText.length + m.revSpace.length) : null,
       raw: text,
       range: rangeIn(c, m.start, m.end),
     };

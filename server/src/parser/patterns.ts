@@ -320,9 +320,21 @@ export interface MeetingMatch {
   year: number | null;
   wrcForm: boolean;
   rev: boolean;
+  /** `Rev` as written, with its dot when there is one (`Rev.`, `REV.`, `Rev`), and the white space after it; where it starts */
+  revText: string | null;
+  revSpace: string;
+  revStart: number;
   /** offsets within the given text */
   start: number;
   end: number;
+}
+
+/** The parts of a `Rev.` prefix as written (`REV. ` → `REV.`, ` `). */
+function revParts(prefix: string | undefined, at: number): { revText: string | null; revSpace: string; revStart: number } {
+  if (!prefix) return { revText: null, revSpace: '', revStart: -1 };
+  let e = prefix.length;
+  while (e > 0 && (prefix[e - 1] === ' ' || prefix[e - 1] === '\t')) e--;
+  return { revText: prefix.slice(0, e), revSpace: prefix.slice(e), revStart: at };
 }
 
 // `REV.` is the number line in capitals, as ITU prints it (`DECISION 5 (REV. BUSAN, 2014)`)
@@ -334,7 +346,7 @@ const REV_RE = /^[ \t]*((?:Rev|REV(?=[. \t]))\.?[ \t]*)?/;
  * /^[ \t]*(Rev\.?[ \t]*)?([^,;()]*?)[ \t]*,?[ \t]*(\d{4})?[ \t]*$/, taken from both ends
  * (that pattern backtracked for seconds on a place followed by a few hundred spaces and ",,").
  */
-function splitPlaceYear(text: string): { rev: boolean; place: string; year: string | undefined } | null {
+function splitPlaceYear(text: string): { rev: boolean; revPrefix: string | undefined; revAt: number; place: string; year: string | undefined } | null {
   const head = REV_RE.exec(text)!;
   const s = head[0].length;
   let e = trimmedEndOf(text, text.length);
@@ -346,7 +358,7 @@ function splitPlaceYear(text: string): { rev: boolean; place: string; year: stri
   if (e > s && text[e - 1] === ',') e = trimmedEndOf(text, e - 1);
   const place = text.slice(s, Math.max(s, e));
   if (/[,;()]/.test(place)) return null;
-  return { rev: !!head[1], place, year };
+  return { rev: !!head[1], revPrefix: head[1], revAt: s - (head[1]?.length ?? 0), place, year };
 }
 
 function isDigits(text: string, from: number, to: number): boolean {
@@ -363,7 +375,8 @@ export function parseMeeting(text: string, offset: number): MeetingMatch | null 
   if (w) {
     const yy = parseInt(w[3], 10);
     const year = w[3].length === 4 ? yy : yy >= 50 ? 1900 + yy : 2000 + yy;
-    return { place: `${w[2]}-${w[3]}`, year, wrcForm: true, rev: !!w[1], start: offset, end: offset + text.length };
+    const lead = text.length - text.trimStart().length;
+    return { place: `${w[2]}-${w[3]}`, year, wrcForm: true, rev: !!w[1], ...revParts(w[1], offset + lead), start: offset, end: offset + text.length };
   }
   const m = splitPlaceYear(text);
   if (!m) return null;
@@ -374,6 +387,7 @@ export function parseMeeting(text: string, offset: number): MeetingMatch | null 
     year: m.year ? parseInt(m.year, 10) : null,
     wrcForm: false,
     rev: m.rev,
+    ...revParts(m.revPrefix, offset + m.revAt),
     start: offset,
     end: offset + text.length,
   };

@@ -92,13 +92,10 @@ export const numberLine: Rule = {
       if (!m.wrcForm && (m.year === null || !m.place)) {
         ctx.report({ message: `The number line names its meeting as "(Place, Year)"; "${m.raw}" lacks the ${m.year === null ? 'year' : 'place'}.`, range: m.range });
       }
-      const rev = /^(Rev|REV)\.?(\s*)/.exec(m.raw.trimStart());
-      if (rev && (rev[0].indexOf('.') < 0 || rev[2] !== ' ')) {
-        const start = m.raw.length - m.raw.trimStart().length;
-        const r = rangeIn(nl.content, textIndex(nl.content.text, m.raw) + start, textIndex(nl.content.text, m.raw) + start + rev[0].length);
+      if (m.revText !== null && m.revRange && (!m.revText.endsWith('.') || m.revSpace !== ' ')) {
         // a number line in capitals keeps them
-        const word = `${rev[1]}. `;
-        ctx.report({ message: '"Rev." is followed by one space.', range: r, fixes: [{ title: `Write "${word}"`, edits: [{ range: r, newText: word }] }] });
+        const word = `${m.revText.replace(/\.$/, '')}. `;
+        ctx.report({ message: '"Rev." is followed by one space.', range: m.revRange, fixes: [{ title: `Write "${word}"`, edits: [{ range: m.revRange, newText: word }] }] });
       }
       const h = res.history;
       if (h && h.meetings.length > 0) {
@@ -120,8 +117,3 @@ export const numberLine: Rule = {
     }
   },
 };
-
-function textIndex(text: string, raw: string): number {
-  const i = text.indexOf(raw);
-  return i < 0 ? 0 : i;
-}
